@@ -1,0 +1,94 @@
+import * as v from 'valibot';
+
+/** Plivo's two member roles; the reference defaults to `agent`, Handoff always sends one. */
+export const RoleSchema = v.picklist(['agent', 'customer']);
+/** A member role in a multi-party call. */
+export type Role = v.InferOutput<typeof RoleSchema>;
+
+/** A member's state as far as Handoff knows it: PHLO sends no events, so it follows accepted actions. */
+export type ParticipantState = 'dialling' | 'connected' | 'on_hold' | 'consulting' | 'left';
+
+/** Who a participant is to this agent's call. */
+export type ParticipantKind = 'self' | 'customer' | 'colleague';
+
+/** One row of the participant list. */
+export interface Participant {
+  id: string;
+  kind: ParticipantKind;
+  /** E.164 number or SIP URI, exactly as sent to Plivo. */
+  address: string;
+  /** The address formatted for people (national format for numbers). */
+  displayAddress: string;
+  role: Role;
+  label: string | null;
+  state: ParticipantState;
+}
+
+/** What a warm transfer is waiting on: the agent consulting `targetId` while the customer holds. */
+export interface TransferInProgress {
+  targetId: string;
+}
+
+/** The whole call as the renderer draws it; a new object after every change. */
+export interface SessionSnapshot {
+  id: string;
+  openedAt: string;
+  participants: Participant[];
+  transfer: TransferInProgress | null;
+  /** The action in flight, if any: every other action is refused with `busy` until it settles. */
+  pending: SessionAction | null;
+}
+
+/** Actions the agent can take on a call; each sends exactly one PHLO request. */
+export type SessionAction =
+  | 'warm_transfer'
+  | 'cold_transfer'
+  | 'add_participant'
+  | 'complete_transfer'
+  | 'cancel_transfer'
+  | 'merge_transfer'
+  | 'hold'
+  | 'unhold'
+  | 'hangup'
+  | 'voicemail_drop';
+
+/** The outcome of an accepted action: the new call state and Plivo's request id. */
+export interface ActionOutcome {
+  session: SessionSnapshot;
+  apiId: string;
+}
+
+/** Stored settings; every field may be preset by IT in settings.json. */
+export interface Settings {
+  phloId: string | null;
+  nodeId: string | null;
+  /** The agent's own member address, sent as `trigger_source`. */
+  agentAddress: string | null;
+  defaultRole: Role;
+  /** ISO 3166-1 alpha-2 country used to read numbers typed without a `+`. */
+  defaultCountry: string;
+  phloBaseUrl: string;
+  requestTimeoutMs: number;
+}
+
+/** Settings as the renderer sees them, with what the environment overrides and any load problem. */
+export interface SettingsView {
+  settings: Settings;
+  /** The base URL requests really go to (`HANDOFF_PHLO_BASE_URL` wins over the stored one). */
+  effectivePhloBaseUrl: string;
+  /** Set once after a corrupt settings file was moved aside; cleared after it was reported. */
+  problem: string | null;
+}
+
+/** Whether credentials are saved, never the token itself. */
+export interface CredentialStatus {
+  set: boolean;
+  /** First and last two characters of the Auth ID, e.g. `MA…AB`. */
+  authIdMasked: string | null;
+}
+
+/** What "Test connection" learned from reading the multi-party call node. */
+export interface ConnectionCheck {
+  nodeName: string;
+  apiId: string;
+}

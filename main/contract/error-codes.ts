@@ -1,0 +1,33 @@
+/**
+ * The closed set of failure codes every channel may return; the renderer maps each to its wording
+ * and to what the agent can do next.
+ */
+export const ERROR_CODES = [
+  // Input the agent or an IT preset gave that Handoff cannot use.
+  'invalid_input',
+  'invalid_address',
+  'not_configured',
+  // The OS keychain and what it holds.
+  'credentials_missing',
+  'keychain_unavailable',
+  'keychain_locked',
+  // Call session rules, checked before anything is sent.
+  'no_call',
+  'invalid_state',
+  'busy',
+  // Outcomes of a PHLO request (see ../../../shared/docs/phlo-mpc-api.md, "Errors").
+  'invalid_credentials',
+  'forbidden',
+  'not_found',
+  'rejected',
+  'rate_limited',
+  'plivo_unavailable',
+  'network',
+  'timeout',
+  'unexpected_response',
+  // A bug or an OS failure Handoff did not foresee; logged with its stack.
+  'internal',
+] as const;
+
+/** One failure code; see ERROR_CODES. */
+export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,159 @@
+/**
+ * The one definition of every IPC channel: its name, the schema its input must pass, and its result.
+ * Main parses with these schemas, the preload names its operations after them, and the renderer
+ * imports the types only, so the compile-time and run-time contracts cannot drift.
+ */
+import * as v from 'valibot';
+import type {
+  ActionOutcome,
+  ConnectionCheck,
+  CredentialStatus,
+  SessionSnapshot,
+  SettingsView,
+} from './domain';
+import { RoleSchema } from './domain';
+import type { Result } from './result';
+
+const UUID_HINT = 'must be a UUID such as 73d6ab01-a2f6-4a84-850f-21e1d46b30bf (copy it from the PHLO console)';
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** A PHLO or node id as the PHLO console shows it. */
+const uuid = (what: string) => v.pipe(v.string(), v.trim(), v.uuid(`${what} ${UUID_HINT}.`));
+
+/** A number or SIP address as typed; the address module decides what it means. */
+const AddressText = v.pipe(
+  v.string('Enter a phone number or a SIP address.'),
+  v.trim(),
+  v.nonEmpty('Enter a phone number or a SIP address.'),
+  v.maxLength(256, 'That address is too long to be a phone number or a SIP address.'),
+);
+
+/** A name shown beside an address; optional everywhere. */
+const Label = v.optional(v.pipe(v.string(), v.trim(), v.maxLength(80, 'Keep the name under 80 characters.')));
+
+/** HTTPS for Plivo; plain HTTP only to this machine, where the PHLO simulator runs. */
+export const PhloBaseUrlSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.url('The PHLO base URL must be a full URL such as https://phlorunner.plivo.com/v1/.'),
+  v.check((text) => {
+    // Valibot runs the rest of a pipe after an issue, so text v.url refused arrives here too.
+    if (!URL.canParse(text)) return true;
+    const url = new URL(text);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+  }, 'The PHLO base URL must use https (plain http is allowed only for the simulator on this machine).'),
+);
+
+/** Every settings field with its rule; the settings file is read through the same schema. */
+export const SettingsFields = {
+  phloId: v.nullable(uuid('The PHLO ID')),
+  nodeId: v.nullable(uuid('The node ID')),
+  agentAddress: v.nullable(AddressText),
+  defaultRole: RoleSchema,
+  defaultCountry: v.pipe(
+    v.string(),
+    v.trim(),
+    v.toUpperCase(),
+    v.regex(/^[A-Z]{2}$/, 'The default country must be a two-letter code such as US or GB.'),
+  ),
+  phloBaseUrl: PhloBaseUrlSchema,
+  requestTimeoutMs: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(1000, 'The request timeout must be at least 1000 ms.'),
+    v.maxValue(60000, 'The request timeout must be at most 60000 ms.'),
+  ),
+};
+
+/** A change to some settings; fields left out keep their value. */
+export const SettingsPatchSchema = v.strictObject(
+  Object.fromEntries(Object.entries(SettingsFields).map(([k, s]) => [k, v.optional(s)])) as {
+    [K in keyof typeof SettingsFields]: v.OptionalSchema<(typeof SettingsFields)[K], undefined>;
+  },
+);
+
+/** Plivo Auth IDs are 20 characters starting with MA (main account) or SA (subaccount). */
+export const AuthIdSchema = v.pipe(
+  v.string('Enter your Plivo Auth ID.'),
+  v.trim(),
+  v.regex(
+    /^(MA|SA)[A-Z0-9]{18}$/,
+    'The Auth ID is 20 letters and digits starting with MA or SA; copy it from the Plivo console.',
+  ),
+);
+
+/** What `credentials:save` takes; the credential store parses with it too, so both refuse the same input. */
+export const CredentialsSchema = v.strictObject({
+  authId: AuthIdSchema,
+  authToken: v.pipe(
+    v.string('Enter your Plivo Auth Token.'),
+    v.trim(),
+    v.nonEmpty('Enter your Plivo Auth Token.'),
+    v.maxLength(200, 'That is too long to be a Plivo Auth Token.'),
+    v.regex(/^\S+$/, 'A Plivo Auth Token has no spaces in it.'),
+  ),
+});
+
+const TargetSchema = v.strictObject({ to: AddressText, role: v.optional(RoleSchema), label: Label });
+const MemberSchema = v.strictObject({ participantId: v.pipe(v.string(), v.nonEmpty()) });
+const NoInput = v.undefined();
+
+/** A channel's input schema, with its result type carried along for the type system only. */
+export interface Channel<I extends v.GenericSchema, O> {
+  input: I;
+  /** Never set: it only carries the result type. */
+  readonly output?: O;
+}
+
+const channel =
+  <O>() =>
+  <I extends v.GenericSchema>(input: I): Channel<I, O> => ({ input });
+
+/** Every request/response channel, named `domain:verb`. */
+export const CHANNELS = {
+  'settings:get': channel<SettingsView>()(NoInput),
+  'settings:update': channel<SettingsView>()(SettingsPatchSchema),
+  'credentials:status': channel<CredentialStatus>()(NoInput),
+  'credentials:save': channel<CredentialStatus>()(CredentialsSchema),
+  'credentials:clear': channel<CredentialStatus>()(NoInput),
+  'connection:test': channel<ConnectionCheck>()(NoInput),
+  'session:get': channel<SessionSnapshot | null>()(NoInput),
+  'session:open': channel<SessionSnapshot>()(
+    v.strictObject({ customer: AddressText, label: Label }),
+  ),
+  'session:end': channel<null>()(NoInput),
+  'call:warm-transfer': channel<ActionOutcome>()(TargetSchema),
+  'call:cold-transfer': channel<ActionOutcome>()(TargetSchema),
+  'call:add-participant': channel<ActionOutcome>()(TargetSchema),
+  'call:complete-transfer': channel<ActionOutcome>()(NoInput),
+  'call:cancel-transfer': channel<ActionOutcome>()(NoInput),
+  'call:merge-transfer': channel<ActionOutcome>()(NoInput),
+  'call:hold': channel<ActionOutcome>()(MemberSchema),
+  'call:unhold': channel<ActionOutcome>()(MemberSchema),
+  'call:hangup': channel<ActionOutcome>()(MemberSchema),
+  'call:voicemail-drop': channel<ActionOutcome>()(MemberSchema),
+} as const;
+
+/** Every channel name. */
+export type ChannelName = keyof typeof CHANNELS;
+/** What a caller passes on a channel (before parsing). */
+export type ChannelInput<C extends ChannelName> = v.InferInput<(typeof CHANNELS)[C]['input']>;
+/** What a handler receives after the schema parsed the input. */
+export type ChannelParsed<C extends ChannelName> = v.InferOutput<(typeof CHANNELS)[C]['input']>;
+/** What a channel answers with. */
+export type ChannelResult<C extends ChannelName> =
+  (typeof CHANNELS)[C] extends Channel<v.GenericSchema, infer O> ? Result<O> : never;
+
+/** Events main pushes to the renderer, with their payloads. */
+export interface EventPayloads {
+  'session:changed': SessionSnapshot | null;
+}
+/** Every event name. */
+export type EventName = keyof EventPayloads;
+/** The event names, for the preload's allow-list. */
+export const EVENTS: readonly EventName[] = ['session:changed'];
+
+/** Whether a string names a known channel: the first check on anything arriving over IPC. */
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.hasOwn(CHANNELS, name);
+}

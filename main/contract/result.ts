@@ -1,0 +1,35 @@
+import type { ErrorCode } from './error-codes';
+
+/** What went wrong, in words an agent can act on; Plivo's own text and request id go in `detail`. */
+export interface Failure {
+  code: ErrorCode;
+  message: string;
+  detail?: FailureDetail;
+}
+
+/** Facts behind a failure, shown under a "details" disclosure and never needed to act on it. */
+export interface FailureDetail {
+  /** Plivo's `api_id`, which Plivo support asks for. */
+  apiId?: string;
+  /** Plivo's `error` text, verbatim. */
+  plivoError?: string;
+  /** HTTP status Plivo (or whatever answered in its place) returned. */
+  status?: number;
+  /** Seconds Plivo asked us to wait before the next request (429 `Retry-After`). */
+  retryAfterSeconds?: number;
+  /** Which input field was wrong, so a form can point at it. */
+  field?: string;
+}
+
+/** Every core operation returns a value, never throws: Electron keeps only a thrown error's message. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
+
+/** Wraps a success value. */
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+/** Wraps a failure; `detail` is left out rather than set to undefined, so results compare cleanly. */
+export function fail<T = never>(code: ErrorCode, message: string, detail?: FailureDetail): Result<T> {
+  return { ok: false, error: detail === undefined ? { code, message } : { code, message, detail } };
+}
