@@ -1,0 +1,127 @@
+/**
+ * The Plivo Auth ID and Auth Token, kept only in the OS keychain: one entry whose account is the
+ * Auth ID and whose password is the token. Nothing is ever written anywhere else, even when the
+ * keychain fails; the failure is reported instead.
+ */
+import * as v from 'valibot';
+import type { CredentialStatus } from '../contract/domain';
+import { CredentialsSchema } from '../contract/ipc';
+import { fail, ok, type Result } from '../contract/result';
+import type { Logger } from '../log/logger';
+import type { Keychain } from './keychain';
+
+/** What Plivo authenticates with; lent to one request at a time, never kept. */
+export interface Credentials {
+  authId: string;
+  authToken: string;
+}
+
+/** The keychain service the entry lives under, and where failures are logged. */
+export interface CredentialStoreOptions {
+  service: string;
+  logger: Logger;
+}
+
+/** Saves, reports and lends the credentials; every method resolves to a Result, never throws. */
+export interface CredentialStore {
+  /** Whether credentials are saved, with the Auth ID masked; the token is never returned. */
+  status(): Promise<Result<CredentialStatus>>;
+  /** Replaces the saved credentials after checking them; invalid input changes nothing. */
+  save(input: unknown): Promise<Result<CredentialStatus>>;
+  /** Removes every entry under the service. */
+  clear(): Promise<Result<CredentialStatus>>;
+  /** Reads the credentials for the length of `fn` only. */
+  use<T>(fn: (credentials: Credentials) => Promise<Result<T>>): Promise<Result<T>>;
+}
+
+const MISSING = 'Save your Plivo Auth ID and Auth Token in Settings first.';
+const LOCKED = 'Your system keychain is locked. Unlock it (log in again or open your keyring) and try again.';
+
+// A locked keyring, a dismissed or cancelled unlock prompt, or a keychain that may not prompt, as
+// libsecret ("Cannot create an item in a locked collection", "prompt dismissed") and macOS ("User
+// interaction is not allowed", "The user name or passphrase you entered is not correct") word it.
+const LOCKED_REASON = /locked|prompt|cancel|dismissed|user interaction is not allowed|passphrase you entered is not correct/i;
+
+/** Builds the store; pass `loadKeytar` so a keytar that fails to load is reported, not fatal. */
+export function createCredentialStore(
+  keychain: Keychain | (() => Promise<Keychain>),
+  options: CredentialStoreOptions,
+): CredentialStore {
+  const { service } = options;
+  const logger = options.logger.child({ module: 'credentials' });
+
+  async function withKeychain<T>(operation: string, fn: (keychain: Keychain) => Promise<T>): Promise<Result<T>> {
+    try {
+      return ok(await fn(typeof keychain === 'function' ? await keychain() : keychain));
+    } catch (error) {
+      // keytar's messages name the failure, never the password, so they are safe to log and show.
+      const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+      if (LOCKED_REASON.test(reason)) {
+        logger.warn({ operation, reason }, 'keychain is locked');
+        return fail('keychain_locked', LOCKED);
+      }
+      logger.error({ operation, reason }, 'keychain unavailable');
+      return fail(
+        'keychain_unavailable',
+        `Handoff cannot reach the system keychain (${reason}): on Linux it needs a running Secret Service such as GNOME Keyring; ask IT if this workstation has none. Credentials are never stored anywhere else.`,
+      );
+    }
+  }
+
+  return {
+    async status() {
+      const found = await withKeychain('status', (k) => k.findCredentials(service));
+      if (!found.ok) return found;
+      return ok(statusOf(found.value[0]?.account ?? null));
+    },
+
+    async save(input) {
+      const parsed = v.safeParse(CredentialsSchema, input);
+      if (!parsed.success) {
+        const [issue] = parsed.issues;
+        const field = issue.path?.[0]?.key;
+        // The issue's input may be the token itself, so only the field and the rule are logged.
+        logger.warn({ operation: 'save', field, reason: issue.message }, 'credentials refused');
+        return fail('invalid_input', issue.message, typeof field === 'string' ? { field } : undefined);
+      }
+      const { authId, authToken } = parsed.output;
+      const saved = await withKeychain('save', async (k) => {
+        // Set first and prune after, so a failure never leaves the agent with no credentials at all.
+        await k.setPassword(service, authId, authToken);
+        for (const { account } of await k.findCredentials(service)) {
+          if (account !== authId) await k.deletePassword(service, account);
+        }
+      });
+      if (!saved.ok) return saved;
+      logger.info({ operation: 'save', authId: mask(authId) }, 'credentials saved');
+      return ok(statusOf(authId));
+    },
+
+    async clear() {
+      const cleared = await withKeychain('clear', async (k) => {
+        for (const { account } of await k.findCredentials(service)) await k.deletePassword(service, account);
+      });
+      if (!cleared.ok) return cleared;
+      logger.info({ operation: 'clear' }, 'credentials cleared');
+      return ok(statusOf(null));
+    },
+
+    async use(fn) {
+      const found = await withKeychain('use', async (k) => (await k.findCredentials(service))[0] ?? null);
+      if (!found.ok) return found;
+      if (found.value === null) {
+        logger.warn({ operation: 'use' }, 'no credentials saved');
+        return fail('credentials_missing', MISSING);
+      }
+      return fn({ authId: found.value.account, authToken: found.value.password });
+    },
+  };
+}
+
+function statusOf(authId: string | null): CredentialStatus {
+  return { set: authId !== null, authIdMasked: authId === null ? null : mask(authId) };
+}
+
+function mask(authId: string): string {
+  return `${authId.slice(0, 2)}…${authId.slice(-2)}`;
+}

@@ -1,0 +1,189 @@
+/**
+ * Settings live in `<dataDir>/settings.json`, which IT may preset. The file is read through the
+ * same schemas the Settings form is checked with, so a preset can never hold what the form would
+ * refuse; a file that fails is set aside, not silently half-used.
+ */
+import { mkdir, readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as v from 'valibot';
+import writeFileAtomic from 'write-file-atomic';
+import { isKnownCountry, parseAddress } from '../address/address';
+import type { Settings, SettingsView } from '../contract/domain';
+import { PhloBaseUrlSchema, SettingsFields, SettingsPatchSchema } from '../contract/ipc';
+import { fail, ok, type Result } from '../contract/result';
+import type { Logger } from '../log/logger';
+
+/** Where the file lives, which environment overrides apply, and where problems are logged. */
+export interface SettingsStoreOptions {
+  dataDir: string;
+  env: Readonly<Record<string, string | undefined>>;
+  logger: Logger;
+}
+
+/** The settings in memory, always matching the file on disk once a change is accepted. */
+export interface SettingsStore {
+  /** What the Settings screen shows; carries a load problem on the first call only, so it is shown once. */
+  view(): SettingsView;
+  /** The settings a request is built from. */
+  current(): Settings;
+  /** Where PHLO requests go; unlike `view()` it never consumes the load problem, so requests may call it. */
+  effectivePhloBaseUrl(): string;
+  /** Checks and saves a change; on any failure neither the file nor memory changes. */
+  update(patch: unknown): Promise<Result<SettingsView>>;
+}
+
+const DEFAULTS: Settings = {
+  phloId: null,
+  nodeId: null,
+  agentAddress: null,
+  defaultRole: 'agent',
+  defaultCountry: 'US',
+  phloBaseUrl: 'https://phlorunner.plivo.com/v1/',
+  requestTimeoutMs: 10000,
+};
+
+const ENV_BASE_URL = 'HANDOFF_PHLO_BASE_URL';
+
+/** Loads the settings file (or the defaults) and returns the store around it. */
+export async function createSettingsStore(options: SettingsStoreOptions): Promise<SettingsStore> {
+  const logger = options.logger.child({ module: 'settings' });
+  const file = join(options.dataDir, 'settings.json');
+  const loaded = await load(file, logger);
+  const override = readOverride(options.env, logger);
+  let settings = loaded.settings;
+  let problem = [loaded.problem, override.problem].filter((p) => p !== null).join(' ') || null;
+  // Updates run one after another, so two quick changes cannot both start from the same old settings.
+  let updating: Promise<unknown> = Promise.resolve();
+
+  const effectivePhloBaseUrl = () => override.url ?? settings.phloBaseUrl;
+
+  function view(): SettingsView {
+    const shown = problem;
+    problem = null;
+    return { settings: { ...settings }, effectivePhloBaseUrl: effectivePhloBaseUrl(), problem: shown };
+  }
+
+  async function save(patch: unknown): Promise<Result<SettingsView>> {
+    const next = applyPatch(settings, patch);
+    if (!next.ok) {
+      logger.warn({ field: next.error.detail?.field, code: next.error.code }, 'settings change refused');
+      return next;
+    }
+    try {
+      await mkdir(options.dataDir, { recursive: true });
+      await writeFileAtomic(file, `${JSON.stringify(next.value, null, 2)}\n`, { mode: 0o600 });
+    } catch (error) {
+      logger.error({ err: error, file }, 'settings could not be saved');
+      return fail('internal', `Handoff could not save the settings to ${file} (${reasonOf(error)}); nothing was changed.`);
+    }
+    settings = next.value;
+    logger.info({ file }, 'settings saved');
+    return ok(view());
+  }
+
+  return {
+    view,
+    current: () => ({ ...settings }),
+    effectivePhloBaseUrl,
+    update(patch) {
+      const run = updating.then(() => save(patch));
+      updating = run;
+      return run;
+    },
+  };
+}
+
+/** Reads the file; anything unusable is moved aside and replaced by the defaults, with one sentence why. */
+async function load(file: string, logger: Logger): Promise<{ settings: Settings; problem: string | null }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return { settings: DEFAULTS, problem: null };
+    logger.error({ err: error, file }, 'settings file could not be read');
+    return { settings: DEFAULTS, problem: `Handoff could not read ${file} (${reasonOf(error)}) and is using the default settings.` };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return setAside(file, `it is not valid JSON (${reasonOf(error)})`, logger);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return setAside(file, 'it does not hold a JSON object', logger);
+  }
+  const unknownKeys = Object.keys(data).filter((key) => !Object.hasOwn(SettingsFields, key));
+  if (unknownKeys.length > 0) logger.warn({ file, keys: unknownKeys }, 'settings file has keys Handoff does not use; ignoring them');
+  const known = Object.fromEntries(Object.entries(data).filter(([key]) => Object.hasOwn(SettingsFields, key)));
+  const read = applyPatch(DEFAULTS, known);
+  if (!read.ok) {
+    const field = read.error.detail?.field;
+    return setAside(file, `${field === undefined ? 'a setting' : `"${field}"`} is invalid: ${read.error.message}`, logger);
+  }
+  return { settings: read.value, problem: null };
+}
+
+async function setAside(file: string, reason: string, logger: Logger): Promise<{ settings: Settings; problem: string }> {
+  const bad = `${file}.bad`;
+  try {
+    // rename replaces an older .bad on every platform Node runs on.
+    await rename(file, bad);
+  } catch (error) {
+    logger.error({ err: error, file, reason }, 'settings file is unusable and could not be moved aside');
+    return {
+      settings: DEFAULTS,
+      problem: `Handoff is using the default settings because ${file} is unusable (${reason}), and it could not move the file aside (${reasonOf(error)}).`,
+    };
+  }
+  logger.error({ file, movedTo: bad, reason }, 'settings file is unusable; moved aside');
+  return {
+    settings: DEFAULTS,
+    // Valibot's own messages have no final period; the ones Handoff writes do.
+    problem: `Handoff moved ${file} to ${bad} and is using the default settings, because ${reason}`.replace(/\.?$/, '.'),
+  };
+}
+
+/** The base URL override from the environment; an unusable one is ignored and reported, never half-used. */
+function readOverride(env: SettingsStoreOptions['env'], logger: Logger): { url: string | null; problem: string | null } {
+  const text = env[ENV_BASE_URL];
+  if (text === undefined || text.trim() === '') return { url: null, problem: null };
+  const parsed = v.safeParse(PhloBaseUrlSchema, text);
+  if (parsed.success) return { url: withOneSlash(parsed.output), problem: null };
+  logger.warn({ variable: ENV_BASE_URL, reason: parsed.issues[0].message }, 'environment override ignored');
+  return { url: null, problem: `${ENV_BASE_URL} is ignored: ${parsed.issues[0].message}` };
+}
+
+/** The one place a change becomes settings: schema first, then the rules a schema cannot express. */
+function applyPatch(base: Settings, patch: unknown): Result<Settings> {
+  const parsed = v.safeParse(SettingsPatchSchema, patch);
+  if (!parsed.success) {
+    const [issue] = parsed.issues;
+    const field = issue.path?.[0]?.key;
+    return fail('invalid_input', issue.message, typeof field === 'string' ? { field } : undefined);
+  }
+  // The schema's output holds exactly the Settings fields given, each already checked.
+  const changes = Object.fromEntries(Object.entries(parsed.output).filter(([, value]) => value !== undefined)) as Partial<Settings>;
+  const next: Settings = { ...base, ...changes };
+  if (!isKnownCountry(next.defaultCountry)) {
+    return fail('invalid_input', `"${next.defaultCountry}" is not a country code Handoff knows; use one such as US or GB.`, {
+      field: 'defaultCountry',
+    });
+  }
+  let agentAddress = next.agentAddress;
+  if (agentAddress !== null) {
+    // Stored as Plivo takes it, read with the country the same change leaves in place.
+    const address = parseAddress(agentAddress, next.defaultCountry);
+    if (!address.ok) return fail('invalid_address', address.error.message, { field: 'agentAddress' });
+    agentAddress = address.value;
+  }
+  return ok({ ...next, agentAddress, phloBaseUrl: withOneSlash(next.phloBaseUrl) });
+}
+
+/** Request paths are appended to the base URL, so it must end in exactly one slash. */
+function withOneSlash(url: string): string {
+  return `${url.replace(/\/+$/, '')}/`;
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,246 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Settings } from '../../../main/contract/domain';
+import { createLogger } from '../../../main/log/logger';
+import { createSettingsStore } from '../../../main/settings/settings-store';
+
+const PHLO_ID = '73d6ab01-a2f6-4a84-850f-21e1d46b30bf';
+const NODE_ID = 'c1a8d3e2-5b4f-4e6a-9d7c-0f1e2d3c4b5a';
+const DEFAULTS: Settings = {
+  phloId: null,
+  nodeId: null,
+  agentAddress: null,
+  defaultRole: 'agent',
+  defaultCountry: 'US',
+  phloBaseUrl: 'https://phlorunner.plivo.com/v1/',
+  requestTimeoutMs: 10000,
+};
+
+let root: string;
+let dataDir: string;
+let logDir: string;
+const settingsFile = () => join(dataDir, 'settings.json');
+const open = (env: Record<string, string | undefined> = {}) =>
+  createSettingsStore({ dataDir, env, logger: createLogger({ dataDir: logDir }) });
+const preset = (content: unknown) =>
+  writeFile(settingsFile(), typeof content === 'string' ? content : JSON.stringify(content));
+const logText = () => readFile(join(logDir, 'logs', 'handoff.log'), 'utf8');
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'handoff-settings-'));
+  dataDir = join(root, 'data');
+  // The log lives apart from the data folder, so the folder holds only what the store wrote.
+  logDir = join(root, 'log');
+  await mkdir(dataDir);
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('loading', () => {
+  it('uses the defaults, with no problem and no file written, when there is no settings file', async () => {
+    const store = await open();
+    expect(store.view()).toEqual({ settings: DEFAULTS, effectivePhloBaseUrl: DEFAULTS.phloBaseUrl, problem: null });
+    expect(await readdir(dataDir)).toEqual([]);
+  });
+
+  it('reads a file IT preset, normalising it, defaulting missing fields and ignoring unknown keys with a warning', async () => {
+    await preset({
+      phloId: PHLO_ID,
+      nodeId: NODE_ID,
+      agentAddress: '(415) 222-5555',
+      defaultRole: 'customer',
+      phloBaseUrl: 'http://127.0.0.1:8080/v1//',
+      theme: 'dark',
+    });
+    const store = await open();
+    expect(store.view()).toEqual({
+      settings: {
+        ...DEFAULTS,
+        phloId: PHLO_ID,
+        nodeId: NODE_ID,
+        agentAddress: '+14152225555',
+        defaultRole: 'customer',
+        phloBaseUrl: 'http://127.0.0.1:8080/v1/',
+      },
+      effectivePhloBaseUrl: 'http://127.0.0.1:8080/v1/',
+      problem: null,
+    });
+    const warning = (await logText()).split('\n').find((line) => line.includes('"theme"'));
+    expect(warning && JSON.parse(warning)).toMatchObject({ level: 40, keys: ['theme'] });
+  });
+
+  it('reads the agent number with the country the file sets', async () => {
+    await preset({ defaultCountry: 'gb', agentAddress: '020 7946 0018' });
+    const { settings } = (await open()).view();
+    expect(settings).toMatchObject({ defaultCountry: 'GB', agentAddress: '+442079460018' });
+  });
+
+  it('moves a file that is not JSON aside, replacing an older .bad, and reports it once', async () => {
+    await writeFile(`${settingsFile()}.bad`, 'older');
+    await preset('{ "phloId": ');
+    const store = await open();
+    const first = store.view();
+    expect(first.settings).toEqual(DEFAULTS);
+    expect(first.problem).toMatch(/settings\.json\.bad .*not valid JSON/);
+    expect(store.view().problem).toBeNull();
+    expect(await readFile(`${settingsFile()}.bad`, 'utf8')).toBe('{ "phloId": ');
+    expect(await readdir(dataDir)).toEqual(['settings.json.bad']);
+  });
+
+  it.each([
+    ['phloId', { phloId: 'not-a-uuid' }, /"phloId" is invalid: The PHLO ID must be a UUID/],
+    ['defaultRole', { defaultRole: 'boss' }, /"defaultRole" is invalid/],
+    ['requestTimeoutMs', { requestTimeoutMs: 5 }, /"requestTimeoutMs" is invalid: The request timeout must be at least 1000 ms\./],
+    ['defaultCountry', { defaultCountry: 'ZZ' }, /"defaultCountry" is invalid: "ZZ" is not a country code/],
+    ['agentAddress', { agentAddress: '12' }, /"agentAddress" is invalid: 12 is too short/],
+    ['a JSON array', [PHLO_ID], /does not hold a JSON object/],
+  ])('moves a file with an invalid %s aside and names it in the problem', async (_name, content, problem) => {
+    await preset(content);
+    const store = await open();
+    const view = store.view();
+    expect(view.settings).toEqual(DEFAULTS);
+    expect(view.problem).toMatch(problem);
+    expect(view.problem).toMatch(/\.$/);
+    expect(JSON.parse(await readFile(`${settingsFile()}.bad`, 'utf8'))).toEqual(content);
+    expect(await readdir(dataDir)).toEqual(['settings.json.bad']);
+  });
+
+  it('uses the defaults and reports it when the file cannot be read, without moving anything', async () => {
+    await mkdir(settingsFile());
+    const store = await open();
+    const view = store.view();
+    expect(view.settings).toEqual(DEFAULTS);
+    expect(view.problem).toMatch(/could not read .*settings\.json/);
+    expect(await readdir(dataDir)).toEqual(['settings.json']);
+  });
+});
+
+describe('HANDOFF_PHLO_BASE_URL', () => {
+  it('overrides the stored base URL, normalised, without changing the stored one', async () => {
+    const store = await open({ HANDOFF_PHLO_BASE_URL: 'http://localhost:4010/v1' });
+    expect(store.effectivePhloBaseUrl()).toBe('http://localhost:4010/v1/');
+    expect(store.view()).toMatchObject({ settings: DEFAULTS, effectivePhloBaseUrl: 'http://localhost:4010/v1/', problem: null });
+  });
+
+  it('is ignored when unusable, and that is reported once', async () => {
+    const store = await open({ HANDOFF_PHLO_BASE_URL: 'http://phlo.example.com/v1/' });
+    // Requests read the base URL all the time; that must not swallow the problem before it is shown.
+    expect(store.effectivePhloBaseUrl()).toBe(DEFAULTS.phloBaseUrl);
+    const first = store.view();
+    expect(first.effectivePhloBaseUrl).toBe(DEFAULTS.phloBaseUrl);
+    expect(first.problem).toMatch(/^HANDOFF_PHLO_BASE_URL is ignored: The PHLO base URL must use https/);
+    expect(store.view().problem).toBeNull();
+  });
+
+  it('reports a bad environment override and a bad file together', async () => {
+    await preset('nope');
+    const store = await open({ HANDOFF_PHLO_BASE_URL: 'ftp://localhost/' });
+    const { problem } = store.view();
+    expect(problem).toMatch(/not valid JSON/);
+    expect(problem).toMatch(/HANDOFF_PHLO_BASE_URL is ignored/);
+  });
+});
+
+describe('update', () => {
+  const saved = {
+    phloId: PHLO_ID,
+    nodeId: NODE_ID,
+    agentAddress: '+14152225555',
+    defaultRole: 'agent',
+    defaultCountry: 'US',
+    phloBaseUrl: 'https://phlorunner.plivo.com/v1/',
+    requestTimeoutMs: 10000,
+  } satisfies Settings;
+
+  it.each([
+    ['phloId', { phloId: 'not-a-uuid' }, 'invalid_input', /The PHLO ID must be a UUID/],
+    ['nodeId', { nodeId: '1234' }, 'invalid_input', /The node ID must be a UUID/],
+    ['defaultCountry', { defaultCountry: 'ZZ' }, 'invalid_input', /"ZZ" is not a country code/],
+    ['defaultCountry', { defaultCountry: 'USA' }, 'invalid_input', /two-letter code/],
+    ['agentAddress', { agentAddress: '12' }, 'invalid_address', /too short/],
+    ['agentAddress', { agentAddress: 'call me' }, 'invalid_address', /only digits/],
+    ['phloBaseUrl', { phloBaseUrl: 'http://phlo.example.com/v1/' }, 'invalid_input', /must use https/],
+    ['phloBaseUrl', { phloBaseUrl: 'phlorunner' }, 'invalid_input', /full URL/],
+    ['requestTimeoutMs', { requestTimeoutMs: 999 }, 'invalid_input', /at least 1000 ms/],
+    ['requestTimeoutMs', { requestTimeoutMs: 60001 }, 'invalid_input', /at most 60000 ms/],
+    ['requestTimeoutMs', { requestTimeoutMs: 1500.5 }, 'invalid_input', /integer/],
+    ['defaultRole', { defaultRole: 'boss' }, 'invalid_input', /agent/],
+    ['colour', { colour: 'red' }, 'invalid_input', /colour/],
+  ])('refuses a bad %s (%j), changing nothing on disk or in memory', async (field, patch, code, message) => {
+    await preset(saved);
+    const store = await open();
+    const before = await readFile(settingsFile(), 'utf8');
+    // A valid field beside the bad one must not slip through either.
+    const result = await store.update({ ...patch, requestTimeoutMs: (patch as { requestTimeoutMs?: number }).requestTimeoutMs ?? 20000 });
+    expect(result).toMatchObject({ ok: false, error: { code, detail: { field } } });
+    expect(result.ok ? '' : result.error.message).toMatch(message);
+    expect(await readFile(settingsFile(), 'utf8')).toBe(before);
+    expect(store.current()).toEqual(saved);
+  });
+
+  it('refuses a patch that is not an object', async () => {
+    const store = await open();
+    const result = await store.update('phloId');
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await readdir(dataDir)).toEqual([]);
+  });
+
+  it('stores (415) 222-5555 as +14152225555, in memory and on disk', async () => {
+    const store = await open();
+    const result = await store.update({ agentAddress: '(415) 222-5555' });
+    expect(result).toMatchObject({ ok: true, value: { settings: { agentAddress: '+14152225555' } } });
+    expect(store.current().agentAddress).toBe('+14152225555');
+    expect(JSON.parse(await readFile(settingsFile(), 'utf8'))).toMatchObject({ agentAddress: '+14152225555' });
+  });
+
+  it('reads the agent number with the country set in the same change', async () => {
+    const store = await open();
+    const result = await store.update({ defaultCountry: 'gb', agentAddress: '020 7946 0018' });
+    expect(result).toMatchObject({ ok: true, value: { settings: { defaultCountry: 'GB', agentAddress: '+442079460018' } } });
+  });
+
+  it('writes the whole settings as valid JSON, owner-only, leaving no temporary file', async () => {
+    const store = await open();
+    await store.update({ phloId: PHLO_ID, phloBaseUrl: 'http://[::1]:4010/v1' });
+    await store.update({ nodeId: NODE_ID });
+    const expected = { ...DEFAULTS, phloId: PHLO_ID, nodeId: NODE_ID, phloBaseUrl: 'http://[::1]:4010/v1/' };
+    expect(JSON.parse(await readFile(settingsFile(), 'utf8'))).toEqual(expected);
+    expect(store.current()).toEqual(expected);
+    expect(await readdir(dataDir)).toEqual(['settings.json']);
+    if (process.platform !== 'win32') expect((await stat(settingsFile())).mode & 0o777).toBe(0o600);
+    // What was written is what the next start reads.
+    expect((await open()).current()).toEqual(expected);
+  });
+
+  it('applies changes made at the same time one after another, losing none', async () => {
+    const store = await open();
+    await Promise.all([store.update({ phloId: PHLO_ID }), store.update({ nodeId: NODE_ID })]);
+    expect(JSON.parse(await readFile(settingsFile(), 'utf8'))).toMatchObject({ phloId: PHLO_ID, nodeId: NODE_ID });
+  });
+
+  it.each([1000, 60000])('accepts a request timeout of %i ms', async (requestTimeoutMs) => {
+    const store = await open();
+    expect(await store.update({ requestTimeoutMs })).toMatchObject({ ok: true, value: { settings: { requestTimeoutMs } } });
+  });
+
+  it('creates the data folder on first save', async () => {
+    await rm(dataDir, { recursive: true });
+    const store = await open();
+    expect((await store.update({ phloId: PHLO_ID })).ok).toBe(true);
+    expect(JSON.parse(await readFile(settingsFile(), 'utf8'))).toMatchObject({ phloId: PHLO_ID });
+  });
+
+  it('keeps memory unchanged and says where when the file cannot be written', async () => {
+    const store = await open();
+    // A plain file where the data folder should be: neither mkdir nor the write can succeed.
+    await rm(dataDir, { recursive: true });
+    await writeFile(dataDir, '');
+    const result = await store.update({ phloId: PHLO_ID });
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(result.ok ? '' : result.error.message).toContain(settingsFile());
+    expect(store.current()).toEqual(DEFAULTS);
+  });
+});
