@@ -1,0 +1,91 @@
+/**
+ * What every IPC channel does, as plain functions of the core. The Electron shell and the browser
+ * preview register these same handlers, so both run the very same checks.
+ */
+import * as v from 'valibot';
+import type { ConnectionCheck, CredentialStatus, SettingsView } from '../contract/domain';
+import {
+  CHANNELS,
+  isChannelName,
+  type ChannelName,
+  type ChannelParsed,
+  type ChannelResult,
+} from '../contract/ipc';
+import { fail, ok, type Result } from '../contract/result';
+import type { Logger } from '../log/logger';
+import type { CallSession } from '../session/call-session';
+
+/** The core parts the handlers call; `createCore` passes the real ones. */
+export interface HandlerDeps {
+  settings: { view(): SettingsView; update(patch: unknown): Promise<Result<SettingsView>> };
+  credentials: {
+    status(): Promise<Result<CredentialStatus>>;
+    save(input: { authId: string; authToken: string }): Promise<Result<CredentialStatus>>;
+    clear(): Promise<Result<CredentialStatus>>;
+  };
+  session: CallSession;
+  testConnection(): Promise<Result<ConnectionCheck>>;
+  logger: Logger;
+}
+
+type Handler<C extends ChannelName> = (input: ChannelParsed<C>) => Promise<ChannelResult<C>> | ChannelResult<C>;
+/** One handler per channel, typed from the contract. */
+export type ChannelHandlers = { [C in ChannelName]: Handler<C> };
+
+/** Maps every channel to the core operation behind it. */
+export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
+  const { session } = deps;
+  return {
+    'settings:get': () => ok(deps.settings.view()),
+    'settings:update': (patch) => deps.settings.update(patch),
+    'credentials:status': () => deps.credentials.status(),
+    'credentials:save': (input) => deps.credentials.save(input),
+    'credentials:clear': () => deps.credentials.clear(),
+    'connection:test': () => deps.testConnection(),
+    'session:get': () => ok(session.snapshot()),
+    'session:open': (input) => session.open(input),
+    'session:end': () => session.end(),
+    'call:warm-transfer': (input) => session.warmTransfer(input),
+    'call:cold-transfer': (input) => session.coldTransfer(input),
+    'call:add-participant': (input) => session.addParticipant(input),
+    'call:complete-transfer': () => session.completeTransfer(),
+    'call:cancel-transfer': () => session.cancelTransfer(),
+    'call:merge-transfer': () => session.mergeTransfer(),
+    'call:hold': ({ participantId }) => session.hold(participantId),
+    'call:unhold': ({ participantId }) => session.unhold(participantId),
+    'call:hangup': ({ participantId }) => session.hangup(participantId),
+    'call:voicemail-drop': ({ participantId }) => session.voicemailDrop(participantId),
+  };
+}
+
+/**
+ * Runs one untrusted request: the channel must be known and the payload must pass the channel's
+ * schema before any handler sees it; a thrown error becomes an `internal` failure, never a crash.
+ */
+export async function dispatch(
+  handlers: ChannelHandlers,
+  channel: unknown,
+  payload: unknown,
+  logger: Logger,
+): Promise<Result<unknown>> {
+  if (!isChannelName(channel)) {
+    logger.warn({ channel: String(channel).slice(0, 80) }, 'refused a request on an unknown channel');
+    return fail('invalid_input', 'Unknown request.');
+  }
+  const parsed = v.safeParse(CHANNELS[channel].input, payload);
+  if (!parsed.success) {
+    // safeParse reports at least one issue on failure.
+    const [issue] = parsed.issues;
+    const field = v.getDotPath(issue);
+    logger.warn({ channel, field }, 'refused a malformed request');
+    return fail('invalid_input', issue.message, field === null ? undefined : { field });
+  }
+  try {
+    // The schema guarantees the shape the handler's type promises.
+    const handler = handlers[channel] as (input: unknown) => Promise<Result<unknown>> | Result<unknown>;
+    return await handler(parsed.output);
+  } catch (error) {
+    logger.error({ channel, err: error }, 'handler failed');
+    return fail('internal', 'Something went wrong inside Handoff. The details are in its log.');
+  }
+}

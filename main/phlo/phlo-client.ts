@@ -1,0 +1,154 @@
+/**
+ * Plivo's PHLO multi-party call REST API, called directly because the official SDK's member
+ * actions are broken (../../../shared/docs/phlo-mpc-api.md, "SDK pitfalls"). Each call sends
+ * exactly one HTTP request and never retries: an action is a side effect on a live call.
+ */
+import type { $Fetch } from 'ofetch';
+import * as v from 'valibot';
+import type { Role } from '../contract/domain';
+import { ok, type Result } from '../contract/result';
+import type { Logger } from '../log/logger';
+import {
+  failureFromAnswer,
+  failureFromError,
+  parsePlivoBody,
+  unexpected,
+  type HttpAnswer,
+  type RequestKind,
+} from './request-outcome';
+
+/** Where and as whom to send: settings plus credentials, built fresh for every request. */
+export interface PhloTarget {
+  baseUrl: string;
+  phloId: string;
+  nodeId: string;
+  authId: string;
+  authToken: string;
+  timeoutMs: number;
+}
+
+/** Actions on the multi-party call node itself (they dial someone). */
+export type NodeAction = 'call' | 'warm_transfer' | 'cold_transfer';
+/** Actions on one member of the call. */
+export type MemberAction = 'hold' | 'unhold' | 'hangup' | 'abort_transfer' | 'resume_call' | 'voicemail_drop';
+
+/** The body of a node action, in Plivo's names. */
+export interface NodeActionRequest {
+  action: NodeAction;
+  to: string;
+  role: Role;
+  triggerSource: string;
+}
+
+/** What Plivo says when it accepted an action: its request id, for support. */
+export interface Accepted {
+  apiId: string;
+}
+
+/** The node's static metadata, which proves the settings and credentials work. */
+export interface NodeInfo {
+  apiId: string;
+  name: string;
+  nodeType: string;
+}
+
+/** The three operations Handoff needs from PHLO. */
+export interface PhloClient {
+  readNode(target: PhloTarget): Promise<Result<NodeInfo>>;
+  nodeAction(target: PhloTarget, request: NodeActionRequest): Promise<Result<Accepted>>;
+  memberAction(target: PhloTarget, member: string, action: MemberAction): Promise<Result<Accepted>>;
+}
+
+const NodeBodySchema = v.object({
+  api_id: v.string(),
+  name: v.string(),
+  node_type: v.string(),
+});
+
+/** Builds the client on an ofetch instance (the composition root passes `ofetch`). */
+export function createPhloClient(http: $Fetch, logger: Logger): PhloClient {
+  async function send(
+    target: PhloTarget,
+    kind: RequestKind,
+    method: 'GET' | 'POST',
+    path: string,
+    body?: Record<string, string>,
+  ): Promise<Result<HttpAnswer>> {
+    const url = new URL(path, target.baseUrl);
+    const started = Date.now();
+    try {
+      const response = await http.raw<string, 'text'>(url.href, {
+        method,
+        // ofetch would add Content-Type itself; both are named so the request never depends on it.
+        headers: {
+          Accept: 'application/json',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          Authorization: `Basic ${Buffer.from(`${target.authId}:${target.authToken}`).toString('base64')}`,
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        responseType: 'text',
+        timeout: target.timeoutMs,
+        // Never resend: see "Safety rule for retries" in the API document.
+        retry: false,
+        ignoreResponseError: true,
+        // A captive portal's redirect is an answer that is not Plivo's, not a reason to follow it.
+        redirect: 'manual',
+      });
+      const answer: HttpAnswer = {
+        status: response.status,
+        text: response._data ?? '',
+        retryAfter: response.headers.get('retry-after'),
+      };
+      logger.info({ method, path: url.pathname, status: answer.status, ms: Date.now() - started }, 'phlo answered');
+      return ok(answer);
+    } catch (error) {
+      const result = failureFromError<HttpAnswer>(error, kind, url.host, target.timeoutMs);
+      logger.warn({ method, path: url.pathname, ms: Date.now() - started, outcome: result.ok ? null : result.error.code }, 'phlo request failed');
+      return result;
+    }
+  }
+
+  async function action(target: PhloTarget, path: string, body: Record<string, string>): Promise<Result<Accepted>> {
+    const sent = await send(target, 'action', 'POST', path, body);
+    if (!sent.ok) return sent;
+    const answer = sent.value;
+    if (answer.status < 200 || answer.status > 299) return failureFromAnswer(answer, 'action');
+    const parsed = parsePlivoBody(answer.text);
+    if (parsed === null) return unexpected(answer, 'action');
+    // A 2xx that carries an error text is a refusal (API document, "Transport").
+    if (typeof parsed.error === 'string' && parsed.error !== '') return failureFromAnswer({ ...answer, status: 400 }, 'action');
+    return ok({ apiId: parsed.api_id });
+  }
+
+  return {
+    async readNode(target) {
+      const sent = await send(target, 'read', 'GET', nodePath(target));
+      if (!sent.ok) return sent;
+      const answer = sent.value;
+      if (answer.status < 200 || answer.status > 299) return failureFromAnswer(answer, 'read');
+      const parsed = v.safeParse(NodeBodySchema, parsePlivoBody(answer.text));
+      if (!parsed.success) return unexpected(answer, 'read');
+      return ok({ apiId: parsed.output.api_id, name: parsed.output.name, nodeType: parsed.output.node_type });
+    },
+    nodeAction(target, request) {
+      return action(target, nodePath(target), {
+        action: request.action,
+        to: request.to,
+        role: request.role,
+        trigger_source: request.triggerSource,
+      });
+    },
+    memberAction(target, member, memberAction) {
+      return action(target, `${nodePath(target)}/members/${encodeMember(member)}`, { action: memberAction });
+    },
+  };
+}
+
+function nodePath(target: PhloTarget): string {
+  return `phlo/${encodeURIComponent(target.phloId)}/multi_party_call/${encodeURIComponent(target.nodeId)}`;
+}
+
+/** `+` must become %2B; `:` and `@` are legal in a path segment and stay as the SDKs send them (assumed accepted). */
+function encodeMember(address: string): string {
+  return encodeURIComponent(address).replace(/%3A/gi, ':').replace(/%40/gi, '@');
+}

@@ -1,0 +1,158 @@
+/**
+ * Turns whatever came back from an HTTP request (or the way it failed) into one of Handoff's codes,
+ * following ../../../shared/docs/phlo-mpc-api.md, "Errors" and "Safety rule for retries".
+ */
+import { fail, type FailureDetail, type Result } from '../contract/result';
+
+/** Whether the request was a read (harmless to repeat) or an action on a live call. */
+export type RequestKind = 'read' | 'action';
+
+/** What came back over HTTP, before Handoff decides whether Plivo really answered. */
+export interface HttpAnswer {
+  status: number;
+  text: string;
+  retryAfter: string | null;
+}
+
+/** The documented body of every PHLO answer; anything else is not Plivo talking. */
+export interface PlivoBody {
+  api_id: string;
+  error?: unknown;
+  [key: string]: unknown;
+}
+
+// Node's fetch (undici) reports these when no byte of the request left this machine: the name did
+// not resolve, nothing listened, or TLS failed before the request was written.
+const NEVER_SENT = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+const MAY_HAVE_HAPPENED = 'The action may have reached Plivo: check the call before you try again.';
+
+/** Parses a body as Plivo's JSON shape, or says it is not one. */
+export function parsePlivoBody(text: string): PlivoBody | null {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
+  const record = body as Record<string, unknown>;
+  return typeof record['api_id'] === 'string' && record['api_id'] !== '' ? (record as PlivoBody) : null;
+}
+
+/** Maps a non-success HTTP answer to its code; 2xx answers are the caller's to read. */
+export function failureFromAnswer<T>(answer: HttpAnswer, kind: RequestKind): Result<T> {
+  const body = parsePlivoBody(answer.text);
+  const detail: FailureDetail = { status: answer.status };
+  if (body !== null) detail.apiId = body.api_id;
+  const plivoError = typeof body?.error === 'string' && body.error !== '' ? body.error : undefined;
+  if (plivoError !== undefined) detail.plivoError = plivoError;
+  const { status } = answer;
+
+  if (status === 400 && plivoError !== undefined) {
+    return fail('rejected', `Plivo refused the request: ${plivoError}`, detail);
+  }
+  if (status === 401) {
+    return fail(
+      'invalid_credentials',
+      'Plivo did not accept your Auth ID and Auth Token. Check them in Settings against the Plivo console.',
+      detail,
+    );
+  }
+  if (status === 403) {
+    return fail(
+      'forbidden',
+      'Plivo refused access: PHLO may not be enabled for this account, or the account is not verified. Ask your Plivo administrator.',
+      detail,
+    );
+  }
+  if (status === 404) {
+    return fail(
+      'not_found',
+      'Plivo does not know this PHLO or node. Check the PHLO ID and node ID in Settings, and that the PHLO is deployed.',
+      detail,
+    );
+  }
+  if (status === 429) {
+    const seconds = retryAfterSeconds(answer.retryAfter);
+    if (seconds !== undefined) detail.retryAfterSeconds = seconds;
+    const wait = seconds === undefined ? 'a few seconds' : `${seconds} second${seconds === 1 ? '' : 's'}`;
+    return fail('rate_limited', `Plivo is limiting requests from this account. Nothing was done; wait ${wait} and try again.`, detail);
+  }
+  if (status >= 500 && status <= 599 && (body !== null || !looksLikeHtml(answer.text))) {
+    const after = kind === 'action' ? ` ${MAY_HAVE_HAPPENED}` : ' Try again in a moment.';
+    return fail('plivo_unavailable', `Plivo had a server error (HTTP ${status}).${after}`, detail);
+  }
+  return unexpected(answer, kind, detail);
+}
+
+/** The failure for a 2xx whose body is not the documented one, or any answer that is not Plivo's. */
+export function unexpected<T>(answer: HttpAnswer, kind: RequestKind, detail: FailureDetail = { status: answer.status }): Result<T> {
+  const what = answer.text.trim() === '' ? 'an empty answer' : looksLikeHtml(answer.text) ? 'a web page' : 'an answer that is not Plivo\'s';
+  const after = kind === 'action' ? ` ${MAY_HAVE_HAPPENED}` : '';
+  return fail(
+    'unexpected_response',
+    `Something other than Plivo answered (HTTP ${answer.status}, ${what}): a proxy or firewall may be in the way; ask IT.${after}`,
+    detail,
+  );
+}
+
+/** Maps a request that got no HTTP answer: never sent (safe to retry) or maybe sent (never resent). */
+export function failureFromError<T>(error: unknown, kind: RequestKind, host: string, timeoutMs: number): Result<T> {
+  const chain = causeChain(error);
+  if (chain.some((e) => e.name === 'TimeoutError')) {
+    const after = kind === 'action' ? ` ${MAY_HAVE_HAPPENED}` : ' Try again, or raise the timeout in Settings.';
+    return fail('timeout', `Plivo did not answer within ${timeoutMs / 1000} seconds.${after}`);
+  }
+  const code = chain.map(errorCode).find((c) => c !== undefined);
+  if (code !== undefined && NEVER_SENT.has(code)) {
+    return fail(
+      'network',
+      `Handoff could not reach ${host} (${code}). Nothing was sent. Check the network connection or proxy, then try again.`,
+    );
+  }
+  // A connection that broke after the request was written: Plivo may have acted on it.
+  const after = kind === 'action' ? ` ${MAY_HAVE_HAPPENED}` : ' Try again.';
+  return fail('timeout', `The connection to ${host} broke before Plivo answered (${code ?? 'connection lost'}).${after}`);
+}
+
+function retryAfterSeconds(header: string | null): number | undefined {
+  if (header === null) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+function looksLikeHtml(text: string): boolean {
+  return /^\s*<(!doctype|html|head|body|\?xml)/i.test(text);
+}
+
+function causeChain(error: unknown): Error[] {
+  const chain: Error[] = [];
+  let current: unknown = error;
+  while (current instanceof Error && chain.length < 8) {
+    chain.push(current);
+    current = current.cause;
+  }
+  return chain;
+}
+
+function errorCode(error: Error): string | undefined {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}

@@ -1,0 +1,194 @@
+/**
+ * The agent's current call: who is on it, and the one action that may be in flight. Every
+ * action is checked here before anything is sent, sent once, and changes the call only when
+ * Plivo accepted it.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ActionOutcome, Role, SessionSnapshot, Settings } from '../contract/domain';
+import { fail, ok, type Result } from '../contract/result';
+import { formatAddress, parseAddress } from '../address/address';
+import type { Logger } from '../log/logger';
+import type { PhloClient, PhloTarget } from '../phlo/phlo-client';
+import { phloTarget, type CredentialLender, type SettingsSource } from '../phlo/phlo-target';
+import { requireSettings } from '../settings/require-settings';
+import { plan, type Command, type PhloRequest } from './transitions';
+
+/** The parts a call session needs; the composition root passes the real ones. */
+export interface CallSessionDeps {
+  settings: SettingsSource;
+  credentials: CredentialLender;
+  phlo: PhloClient;
+  logger: Logger;
+  now: () => Date;
+}
+
+/** A number or SIP address to dial, as the agent typed it. */
+export interface DialInput {
+  to: string;
+  role?: Role | undefined;
+  label?: string | undefined;
+}
+
+/** The operations behind the call view. */
+export type CallSession = ReturnType<typeof createCallSession>;
+
+/** Builds the holder of the agent's one open call. */
+export function createCallSession(deps: CallSessionDeps) {
+  let session: SessionSnapshot | null = null;
+  const listeners = new Set<(snapshot: SessionSnapshot | null) => void>();
+
+  function publish(next: SessionSnapshot | null): void {
+    session = next;
+    for (const listener of listeners) listener(next);
+  }
+
+  function configured() {
+    return requireSettings(deps.settings.current(), ['phloId', 'nodeId', 'agentAddress'] as const);
+  }
+
+  function dialTarget(input: DialInput, settings: Settings) {
+    const address = parseAddress(input.to, settings.defaultCountry);
+    if (!address.ok) return fail(address.error.code, address.error.message, { field: 'to' });
+    return ok({
+      id: randomUUID(),
+      address: address.value,
+      displayAddress: formatAddress(address.value, settings.defaultCountry),
+      role: input.role ?? settings.defaultRole,
+      label: input.label || null,
+    });
+  }
+
+  async function run(build: (settings: Settings) => Result<Command>): Promise<Result<ActionOutcome>> {
+    // Everything up to marking the action pending is synchronous, so a second action fired in the
+    // same tick sees it and is refused before it can send anything.
+    const current = session;
+    if (current === null) return fail('no_call', 'Open a call first.');
+    if (current.pending !== null) return fail('busy', 'Wait for the current action to finish.');
+    const config = configured();
+    if (!config.ok) return config;
+    const command = build(config.value);
+    if (!command.ok) return command;
+    const planned = plan(current, command.value);
+    if (!planned.ok) return planned;
+
+    publish({ ...current, pending: command.value.action });
+    const settings = config.value;
+    const sent = await deps.credentials.use((credentials) =>
+      send(phloTarget(settings, deps.settings.effectivePhloBaseUrl(), credentials), planned.value.request, settings.agentAddress),
+    );
+    if (!sent.ok) {
+      deps.logger.warn({ action: command.value.action, code: sent.error.code, apiId: sent.error.detail?.apiId }, 'call action failed');
+      publish(current);
+      return sent;
+    }
+    // `current` is the call as it was before the action was marked pending: nothing else can change it meanwhile.
+    const next = planned.value.next(current);
+    deps.logger.info({ action: command.value.action, apiId: sent.value.apiId }, 'call action accepted');
+    publish(next);
+    return ok({ session: next, apiId: sent.value.apiId });
+  }
+
+  function send(target: PhloTarget, request: PhloRequest, agentAddress: string) {
+    return request.kind === 'node'
+      ? deps.phlo.nodeAction(target, { action: request.action, to: request.to, role: request.role, triggerSource: agentAddress })
+      : deps.phlo.memberAction(target, request.member, request.action);
+  }
+
+  const dial =
+    (action: 'warm_transfer' | 'cold_transfer' | 'add_participant') =>
+    (input: DialInput): Promise<Result<ActionOutcome>> =>
+      run((settings) => {
+        const target = dialTarget(input, settings);
+        return target.ok ? ok({ action, target: target.value }) : target;
+      });
+  const onTransfer = (action: 'complete_transfer' | 'cancel_transfer' | 'merge_transfer') => () =>
+    run(() => ok({ action }));
+  const onMember =
+    (action: 'hold' | 'unhold' | 'hangup' | 'voicemail_drop') =>
+    (participantId: string): Promise<Result<ActionOutcome>> =>
+      run(() => ok({ action, participantId }));
+
+  return {
+    /** The call as it stands, or null when none is open. */
+    snapshot(): SessionSnapshot | null {
+      return session;
+    },
+
+    /** Starts tracking the call the agent is on; PHLO has no call to read, so nothing is sent. */
+    open(input: { customer: string; label?: string | undefined }): Result<SessionSnapshot> {
+      if (session !== null) return fail('invalid_state', 'A call is already open: end it before opening another.');
+      const config = configured();
+      if (!config.ok) return config;
+      const settings = config.value;
+      const agentAddress = settings.agentAddress;
+      const customer = parseAddress(input.customer, settings.defaultCountry);
+      if (!customer.ok) return fail(customer.error.code, customer.error.message, { field: 'customer' });
+      if (customer.value === agentAddress) {
+        return fail('invalid_address', 'That is your own number: enter the customer\'s.', { field: 'customer' });
+      }
+      const fresh: SessionSnapshot = {
+        id: randomUUID(),
+        openedAt: deps.now().toISOString(),
+        participants: [
+          {
+            id: randomUUID(),
+            kind: 'self',
+            address: agentAddress,
+            displayAddress: formatAddress(agentAddress, settings.defaultCountry),
+            role: 'agent',
+            label: 'You',
+            state: 'connected',
+          },
+          {
+            id: randomUUID(),
+            kind: 'customer',
+            address: customer.value,
+            displayAddress: formatAddress(customer.value, settings.defaultCountry),
+            role: 'customer',
+            label: input.label || null,
+            state: 'connected',
+          },
+        ],
+        transfer: null,
+        pending: null,
+      };
+      publish(fresh);
+      return ok(fresh);
+    },
+
+    /** Stops tracking the call in Handoff; the phone call itself is the softphone's. */
+    end(): Result<null> {
+      if (session === null) return fail('no_call', 'No call is open.');
+      if (session.pending !== null) return fail('busy', 'Wait for the current action to finish.');
+      publish(null);
+      return ok(null);
+    },
+
+    /** Consult a colleague while the customer holds. */
+    warmTransfer: dial('warm_transfer'),
+    /** Hand the customer straight to someone and leave. */
+    coldTransfer: dial('cold_transfer'),
+    /** Dial someone into the call. */
+    addParticipant: dial('add_participant'),
+    /** Leave the customer with the colleague consulted. */
+    completeTransfer: onTransfer('complete_transfer'),
+    /** Drop the colleague and return to the customer. */
+    cancelTransfer: onTransfer('cancel_transfer'),
+    /** Bring the customer back for a three-way call. */
+    mergeTransfer: onTransfer('merge_transfer'),
+    /** Put a member on hold. */
+    hold: onMember('hold'),
+    /** Take a member off hold. */
+    unhold: onMember('unhold'),
+    /** Disconnect a member. */
+    hangup: onMember('hangup'),
+    /** Leave the node's voicemail message on a member's voicemail and drop that leg. */
+    voicemailDrop: onMember('voicemail_drop'),
+
+    /** Calls `listener` after every change; returns the unsubscribe. */
+    onChange(listener: (snapshot: SessionSnapshot | null) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

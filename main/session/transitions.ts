@@ -1,0 +1,177 @@
+/**
+ * The rules of a call: which action is valid in which state, the one PHLO request it sends, and
+ * the state it leads to once Plivo accepted it. Pure, so every rule is tested without I/O.
+ * PHLO sends no events (../../../shared/docs/phlo-mpc-api.md, "Not available from PHLO"), so
+ * this model is the participant list.
+ */
+import type { Participant, Role, SessionSnapshot } from '../contract/domain';
+import { fail, ok, type Result } from '../contract/result';
+import type { MemberAction, NodeAction } from '../phlo/phlo-client';
+
+/** Someone about to be dialled, already given an id and display form by the caller. */
+export type NewParticipant = Omit<Participant, 'state' | 'kind'>;
+
+/** An agent's intent on the current call. */
+export type Command =
+  | { action: 'warm_transfer' | 'cold_transfer' | 'add_participant'; target: NewParticipant }
+  | { action: 'complete_transfer' | 'cancel_transfer' | 'merge_transfer' }
+  | { action: 'hold' | 'unhold' | 'hangup' | 'voicemail_drop'; participantId: string };
+
+/** The one request a command sends. */
+export type PhloRequest =
+  | { kind: 'node'; action: NodeAction; to: string; role: Role }
+  | { kind: 'member'; member: string; action: MemberAction };
+
+/** A valid command: what to send, and what the call looks like once Plivo accepted it. */
+export interface Plan {
+  request: PhloRequest;
+  next: (session: SessionSnapshot) => SessionSnapshot;
+}
+
+const NODE_ACTIONS: Record<'warm_transfer' | 'cold_transfer' | 'add_participant', NodeAction> = {
+  warm_transfer: 'warm_transfer',
+  cold_transfer: 'cold_transfer',
+  add_participant: 'call',
+};
+
+/** Checks a command against the call's state and returns its plan, or `invalid_state` saying why. */
+export function plan(session: SessionSnapshot, command: Command): Result<Plan> {
+  const self = findSelf(session);
+  if (self.state === 'left') return refuse('You have left this call. Choose End call to close it in Handoff.');
+
+  switch (command.action) {
+    case 'warm_transfer':
+    case 'cold_transfer':
+    case 'add_participant':
+      return planDial(session, self, command.action, command.target);
+    case 'complete_transfer':
+    case 'cancel_transfer':
+    case 'merge_transfer':
+      return planTransferEnd(session, self, command.action);
+    default:
+      return planMember(session, self, command.action, command.participantId);
+  }
+}
+
+function planDial(
+  session: SessionSnapshot,
+  self: Participant,
+  action: 'warm_transfer' | 'cold_transfer' | 'add_participant',
+  target: NewParticipant,
+): Result<Plan> {
+  if (session.transfer !== null) return refuse('A warm transfer is under way: complete, cancel or merge it first.');
+  if (active(session).some((p) => p.address === target.address)) {
+    return refuse(`${target.displayAddress} is already on this call.`);
+  }
+  if (action !== 'add_participant' && self.state !== 'connected') {
+    return refuse('You can transfer only while you are connected to the call (resume yourself first).');
+  }
+  const request: PhloRequest = { kind: 'node', action: NODE_ACTIONS[action], to: target.address, role: target.role };
+  if (action === 'warm_transfer') {
+    return ok({
+      request,
+      // The other members hear hold music while the agent consults the target privately.
+      next: (s) => ({
+        ...s,
+        participants: [
+          ...s.participants.map((p) =>
+            p.kind === 'self' ? { ...p, state: 'consulting' as const } : isActive(p) ? { ...p, state: 'on_hold' as const } : p,
+          ),
+          { ...target, kind: 'colleague', state: 'consulting' },
+        ],
+        transfer: { targetId: target.id },
+      }),
+    });
+  }
+  if (action === 'cold_transfer') {
+    return ok({
+      request,
+      // The agent leaves; the target is dialled straight to the others.
+      next: (s) => ({
+        ...s,
+        participants: [
+          ...s.participants.map((p) =>
+            p.kind === 'self' ? { ...p, state: 'left' as const } : isActive(p) ? { ...p, state: 'connected' as const } : p,
+          ),
+          { ...target, kind: 'colleague', state: 'dialling' },
+        ],
+      }),
+    });
+  }
+  return ok({
+    request,
+    next: (s) => ({ ...s, participants: [...s.participants, { ...target, kind: 'colleague', state: 'dialling' }] }),
+  });
+}
+
+function planTransferEnd(
+  session: SessionSnapshot,
+  self: Participant,
+  action: 'complete_transfer' | 'cancel_transfer' | 'merge_transfer',
+): Result<Plan> {
+  const transfer = session.transfer;
+  if (transfer === null) return refuse('No warm transfer is under way.');
+  const request: PhloRequest = {
+    kind: 'member',
+    member: self.address,
+    // Completing is the agent hanging up: PHLO then joins the held members with the target.
+    action: action === 'complete_transfer' ? 'hangup' : action === 'cancel_transfer' ? 'abort_transfer' : 'resume_call',
+  };
+  const stateOf = (p: Participant): Participant['state'] => {
+    if (p.kind === 'self') return action === 'complete_transfer' ? 'left' : 'connected';
+    if (p.id === transfer.targetId) return action === 'cancel_transfer' ? 'left' : 'connected';
+    return isActive(p) ? 'connected' : p.state;
+  };
+  return ok({
+    request,
+    next: (s) => ({ ...s, participants: s.participants.map((p) => ({ ...p, state: stateOf(p) })), transfer: null }),
+  });
+}
+
+function planMember(
+  session: SessionSnapshot,
+  self: Participant,
+  action: 'hold' | 'unhold' | 'hangup' | 'voicemail_drop',
+  participantId: string,
+): Result<Plan> {
+  const member = session.participants.find((p) => p.id === participantId);
+  if (member === undefined) return fail('invalid_input', 'That participant is not on this call.', { field: 'participantId' });
+  if (session.transfer !== null) return refuse('A warm transfer is under way: complete, cancel or merge it first.');
+  const name = member.label ?? member.displayAddress;
+  if (member.state === 'left') return refuse(`${name} has already left the call.`);
+  if (action !== 'hangup' && member.id === self.id) return refuse('That action applies to the other members, not to you.');
+
+  let state: Participant['state'];
+  if (action === 'hold') {
+    if (member.state === 'on_hold') return refuse(`${name} is already on hold.`);
+    state = 'on_hold';
+  } else if (action === 'unhold') {
+    if (member.state !== 'on_hold') return refuse(`${name} is not on hold.`);
+    state = 'connected';
+  } else {
+    state = 'left';
+  }
+  return ok({
+    request: { kind: 'member', member: member.address, action },
+    next: (s) => ({ ...s, participants: s.participants.map((p) => (p.id === member.id ? { ...p, state } : p)) }),
+  });
+}
+
+/** The agent's own row; every session has exactly one. */
+export function findSelf(session: SessionSnapshot): Participant {
+  const self = session.participants.find((p) => p.kind === 'self');
+  if (self === undefined) throw new Error('A call session always has the agent as a participant.');
+  return self;
+}
+
+function active(session: SessionSnapshot): Participant[] {
+  return session.participants.filter(isActive);
+}
+
+function isActive(p: Participant): boolean {
+  return p.state !== 'left';
+}
+
+function refuse(message: string): Result<Plan> {
+  return fail('invalid_state', message);
+}

@@ -1,0 +1,20 @@
+import type { Settings } from '../contract/domain';
+import { fail, ok, type Result } from '../contract/result';
+
+type Needed = 'phloId' | 'nodeId' | 'agentAddress';
+
+const NAMES: Record<Needed, string> = { phloId: 'PHLO ID', nodeId: 'node ID', agentAddress: 'your number' };
+
+/** Settings with the named fields known to be set. */
+export type SettingsWith<K extends Needed> = Settings & { [P in K]: string };
+
+/** Refuses an operation, naming every missing setting, before anything is sent. */
+export function requireSettings<K extends Needed>(settings: Settings, needed: readonly K[]): Result<SettingsWith<K>> {
+  const missing = needed.filter((key) => settings[key] === null);
+  if (missing.length > 0) {
+    return fail('not_configured', `Set the ${missing.map((key) => NAMES[key]).join(', ')} in Settings first.`, {
+      field: missing[0] ?? '',
+    });
+  }
+  return ok(settings as SettingsWith<K>);
+}

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ActionOutcome, SessionSnapshot } from '../../main/contract/domain';
+import type { ChannelName } from '../../main/contract/ipc';
+import type { Result } from '../../main/contract/result';
+import { createCore, type Core } from '../../main/core';
+import { dispatch } from '../../main/handlers/channel-handlers';
+import { startSimulator, type Simulator } from '../../main/simulator/server';
+import { fixture } from '../support/fixtures';
+import { useTempDirs } from '../support/temp-dir';
+
+const AGENT = '+14152223333';
+const CUSTOMER = '+14152224444';
+
+const keyringReady = process.env['HANDOFF_KEYRING'] === 'ready';
+if (!keyringReady) {
+  console.warn('core tests: HANDOFF_KEYRING is not "ready" (run them through test/run-with-keyring.mjs), so they are SKIPPED.');
+}
+
+describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychain, the session and the simulator', () => {
+  const tempDir = useTempDirs();
+  let sim: Simulator;
+  let core: Core;
+  let dataDir: string;
+  const service = `Handoff test ${randomUUID()}`;
+  const call = (channel: ChannelName, payload?: unknown) =>
+    dispatch(core.handlers, channel, payload, core.logger);
+
+  beforeEach(async () => {
+    sim = await startSimulator();
+    dataDir = await tempDir();
+    core = await createCore({
+      dataDir,
+      env: { HANDOFF_PHLO_BASE_URL: sim.baseUrl, HANDOFF_LOG_LEVEL: 'debug' },
+      keychainService: service,
+    });
+  });
+  afterEach(async () => {
+    await call('credentials:clear');
+    await sim.close();
+  });
+
+  async function configure(authToken = sim.authToken) {
+    expect(await call('settings:update', { phloId: sim.phloId, nodeId: sim.nodeId, agentAddress: '(415) 222-3333' })).toMatchObject({ ok: true });
+    expect(await call('credentials:save', { authId: sim.authId, authToken })).toMatchObject({ ok: true });
+  }
+
+  it('goes from nothing configured to a completed warm transfer', async () => {
+    expect(await call('connection:test')).toMatchObject({ ok: false, error: { code: 'not_configured' } });
+    await configure();
+    expect(await call('credentials:status')).toEqual({ ok: true, value: { set: true, authIdMasked: 'MA…01' } });
+    expect(await call('connection:test')).toMatchObject({ ok: true, value: { nodeName: 'Multi-Party Call_1' } });
+
+    sim.createCall(AGENT, CUSTOMER);
+    const events: (SessionSnapshot | null)[] = [];
+    core.onSessionChange((s) => events.push(s));
+    expect(await call('session:open', { customer: '415 222 4444' })).toMatchObject({ ok: true });
+    const warm = (await call('call:warm-transfer', { to: '+14152225555' })) as Result<ActionOutcome>;
+    expect(warm.ok).toBe(true);
+    const sent = sim.requests().at(-1);
+    expect(sent?.path).toBe(`/v1/phlo/${sim.phloId}/multi_party_call/${sim.nodeId}`);
+    expect(JSON.parse(sent?.rawBody ?? '')).toStrictEqual(fixture('warm-transfer.request.json'));
+
+    const done = (await call('call:complete-transfer')) as Result<ActionOutcome>;
+    expect(done.ok && done.value.session.participants.map((p) => p.state)).toEqual(['left', 'connected', 'connected']);
+    expect(events.map((e) => e?.pending ?? null)).toEqual([null, 'warm_transfer', null, 'complete_transfer', null]);
+  });
+
+  it('reports a wrong token as invalid_credentials', async () => {
+    await configure('not-the-simulator-token');
+    expect(await call('connection:test')).toMatchObject({ ok: false, error: { code: 'invalid_credentials' } });
+  });
+
+  it('refuses unknown channels and malformed payloads without acting', async () => {
+    await configure();
+    sim.createCall(AGENT, CUSTOMER);
+    await call('session:open', { customer: CUSTOMER });
+    const before = sim.requests().length;
+    expect(await dispatch(core.handlers, 'shell:exec', 'rm -rf /', core.logger)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('call:warm-transfer', { to: 42 })).toMatchObject({ ok: false, error: { code: 'invalid_input', detail: { field: 'to' } } });
+    expect(await call('call:warm-transfer', { to: '+14152225555', extra: true })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('call:hold', null)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('settings:update', { phloId: 'not-a-uuid' })).toMatchObject({ ok: false, error: { code: 'invalid_input', detail: { field: 'phloId' } } });
+    expect(sim.requests()).toHaveLength(before);
+  });
+
+  it('never writes the token to any file under the data folder', async () => {
+    const token = `secret${randomUUID().replaceAll('-', '')}`;
+    sim = await restartedWithToken(token);
+    await configure(token);
+    sim.createCall(AGENT, CUSTOMER);
+    await call('connection:test');
+    await call('session:open', { customer: CUSTOMER });
+    await call('call:warm-transfer', { to: '+14152225555' });
+    sim.injectFault({ kind: 'status', status: 401 });
+    await call('call:cancel-transfer');
+    await call('credentials:status');
+
+    const files = await listFiles(dataDir);
+    expect(files.length).toBeGreaterThan(1); // settings.json and the log at least
+    for (const file of files) expect(await readFile(file, 'utf8')).not.toContain(token);
+  });
+
+  async function restartedWithToken(authToken: string): Promise<Simulator> {
+    await sim.close();
+    const next = await startSimulator({ authToken });
+    core = await createCore({ dataDir, env: { HANDOFF_PHLO_BASE_URL: next.baseUrl, HANDOFF_LOG_LEVEL: 'debug' }, keychainService: service });
+    return next;
+  }
+});
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+

@@ -1,0 +1,198 @@
+import { createServer } from 'node:net';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ofetch } from 'ofetch';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../../main/log/logger';
+import { createPhloClient, type PhloTarget } from '../../../main/phlo/phlo-client';
+import { startSimulator, type Simulator } from '../../../main/simulator/server';
+import { fixture } from '../../support/fixtures';
+
+const AGENT = '+14152223333';
+const CUSTOMER = '+14152224444';
+const TARGET = '+14152225555';
+
+let sim: Simulator;
+let target: PhloTarget;
+const logger = createLogger({ dataDir: await mkdtemp(join(tmpdir(), 'handoff-log-')), level: 'silent' });
+const client = createPhloClient(ofetch, logger);
+
+beforeEach(async () => {
+  sim = await startSimulator();
+  target = {
+    baseUrl: sim.baseUrl,
+    phloId: sim.phloId,
+    nodeId: sim.nodeId,
+    authId: sim.authId,
+    authToken: sim.authToken,
+    timeoutMs: 2000,
+  };
+  sim.createCall(AGENT, CUSTOMER);
+});
+afterEach(() => sim.close());
+
+const warm = () => client.nodeAction(target, { action: 'warm_transfer', to: TARGET, role: 'agent', triggerSource: AGENT });
+
+describe('requests as Plivo documents them', () => {
+  it('sends a warm transfer exactly as the reference example', async () => {
+    const result = await warm();
+    expect(result.ok).toBe(true);
+    const [request, ...others] = sim.requests();
+    expect(others).toHaveLength(0);
+    expect(request?.method).toBe('POST');
+    expect(request?.path).toBe(`/v1/phlo/${sim.phloId}/multi_party_call/${sim.nodeId}`);
+    expect(request?.headers['authorization']).toBe(
+      `Basic ${Buffer.from(`${sim.authId}:${sim.authToken}`).toString('base64')}`,
+    );
+    expect(request?.headers['content-type']).toBe('application/json');
+    expect(request?.headers['accept']).toBe('application/json');
+    expect(JSON.parse(request?.rawBody ?? '')).toStrictEqual(fixture('warm-transfer.request.json'));
+  });
+
+  it('returns the api_id of an accepted action', async () => {
+    const result = await warm();
+    expect(result.ok && result.value.apiId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('percent-encodes a number in the member path and keeps a SIP URI readable', async () => {
+    await client.memberAction(target, AGENT, 'hold');
+    await client.memberAction(target, 'sip:alice123@phone.plivo.com', 'hold');
+    const paths = sim.requests().map((r) => r.path);
+    expect(paths[0]).toBe(`/v1/phlo/${sim.phloId}/multi_party_call/${sim.nodeId}/members/%2B14152223333`);
+    expect(paths[1]).toBe(`/v1/phlo/${sim.phloId}/multi_party_call/${sim.nodeId}/members/sip:alice123@phone.plivo.com`);
+    expect(JSON.parse(sim.requests()[0]?.rawBody ?? '')).toStrictEqual({ action: 'hold' });
+  });
+
+  it('reads the node for "Test connection"', async () => {
+    const node = fixture('node.200.json') as { name: string; node_type: string };
+    const result = await client.readNode(target);
+    expect(result.ok && { name: result.value.name, nodeType: result.value.nodeType }).toEqual({ name: node.name, nodeType: node.node_type });
+    expect(sim.requests()[0]?.method).toBe('GET');
+  });
+});
+
+describe('every outcome maps to one code, and nothing is ever resent', () => {
+  afterEach(() => {
+    // The retry rule: whatever happened, Plivo saw at most the one request.
+    expect(sim.requests().length).toBeLessThanOrEqual(1);
+  });
+
+  it('401 -> invalid_credentials', async () => {
+    const result = await client.readNode({ ...target, authToken: 'wrong-token' });
+    expect(result.ok || result.error.code).toBe('invalid_credentials');
+  });
+
+  it('403 -> forbidden', async () => {
+    sim.injectFault({ kind: 'status', status: 403 });
+    const result = await warm();
+    expect(result.ok || result.error.code).toBe('forbidden');
+  });
+
+  it('404 -> not_found, for an unknown PHLO', async () => {
+    const result = await client.readNode({ ...target, phloId: '00000000-0000-4000-8000-000000000000' });
+    expect(result.ok || result.error.code).toBe('not_found');
+  });
+
+  it('400 -> rejected, with Plivo\'s text and api_id kept verbatim', async () => {
+    const result = await client.memberAction(target, '+14152229999', 'hold');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('rejected');
+    expect(result.error.detail?.plivoError).toBe('No active call found for +14152229999.');
+    expect(result.error.message).toContain('No active call found for +14152229999.');
+    expect(result.error.detail?.apiId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('the documented 400 body -> rejected with "to is a mandatory param."', async () => {
+    const body = JSON.stringify(fixture('error.400.json'));
+    sim.injectFault({ kind: 'status', status: 400, body });
+    const result = await warm();
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toMatchObject({
+      code: 'rejected',
+      detail: { plivoError: 'to is a mandatory param.', apiId: '97ceeb52-58b6-11e1-86da-77300b68f8bb', status: 400 },
+    });
+  });
+
+  it('a 2xx with a non-empty error -> rejected', async () => {
+    sim.injectFault({ kind: 'status', status: 201, body: '{"api_id":"a1","error":"Invalid value provided for to."}' });
+    const result = await warm();
+    expect(result.ok || result.error).toMatchObject({ code: 'rejected', detail: { plivoError: 'Invalid value provided for to.' } });
+  });
+
+  it('429 -> rate_limited, reading Retry-After', async () => {
+    sim.injectFault({ kind: 'status', status: 429, headers: { 'Retry-After': '7' } });
+    const result = await warm();
+    expect(result.ok || result.error).toMatchObject({ code: 'rate_limited', detail: { retryAfterSeconds: 7 } });
+  });
+
+  it('429 without Retry-After -> rate_limited with no wait given', async () => {
+    sim.injectFault({ kind: 'status', status: 429 });
+    const result = await warm();
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.detail?.retryAfterSeconds).toBeUndefined();
+  });
+
+  it.each([500, 502, 503])('%i -> plivo_unavailable, and the agent is told to check the call', async (status) => {
+    sim.injectFault({ kind: 'status', status });
+    const result = await warm();
+    expect(result.ok || result.error.code).toBe('plivo_unavailable');
+    if (!result.ok) expect(result.error.message).toMatch(/check the call/);
+  });
+
+  it('connection refused -> network, and the agent is told nothing was sent', async () => {
+    const port = await freePort();
+    const result = await client.readNode({ ...target, baseUrl: `http://127.0.0.1:${port}/v1/` });
+    expect(result.ok || result.error.code).toBe('network');
+    if (!result.ok) expect(result.error.message).toMatch(/Nothing was sent/);
+  });
+
+  it('no answer in time -> timeout, after the simulator read and applied the request once', async () => {
+    sim.injectFault({ kind: 'delay', ms: 800 });
+    const result = await client.nodeAction({ ...target, timeoutMs: 300 }, { action: 'warm_transfer', to: TARGET, role: 'agent', triggerSource: AGENT });
+    expect(result.ok || result.error.code).toBe('timeout');
+    if (!result.ok) expect(result.error.message).toMatch(/within 0.3 seconds.*check the call/);
+    await new Promise((r) => setTimeout(r, 900));
+    expect(sim.requests()).toHaveLength(1);
+    expect(sim.requests()[0]?.applied).toBe(true);
+  });
+
+  it('a connection reset after the body was read -> timeout (it may have happened), not resent', async () => {
+    sim.injectFault({ kind: 'reset', when: 'after_body' });
+    const result = await warm();
+    expect(result.ok || result.error.code).toBe('timeout');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(sim.requests()).toHaveLength(1);
+    expect(sim.requests()[0]?.applied).toBe(true);
+  });
+
+  it('a connection reset before the body was read -> timeout too: the client cannot tell', async () => {
+    sim.injectFault({ kind: 'reset', when: 'before_body' });
+    const result = await warm();
+    expect(result.ok || result.error.code).toBe('timeout');
+  });
+
+  it.each([
+    ['a proxy\'s HTML page', { kind: 'html', status: 200 } as const, /a web page/],
+    ['a proxy\'s HTML error page', { kind: 'html', status: 502 } as const, /a web page/],
+    ['a malformed JSON body', { kind: 'malformed' } as const, /not Plivo's/],
+    ['an empty body', { kind: 'empty', status: 201 } as const, /empty answer/],
+    ['JSON without api_id', { kind: 'status', status: 201, body: '{"error":""}' } as const, /not Plivo's/],
+  ])('%s -> unexpected_response', async (_name, fault, wording) => {
+    sim.injectFault(fault);
+    const result = await warm();
+    expect(result.ok || result.error.code).toBe('unexpected_response');
+    if (!result.ok) expect(result.error.message).toMatch(wording);
+  });
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}

@@ -1,0 +1,273 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ofetch } from 'ofetch';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Participant, SessionSnapshot, Settings } from '../../../main/contract/domain';
+import { ok } from '../../../main/contract/result';
+import { createLogger } from '../../../main/log/logger';
+import { createPhloClient } from '../../../main/phlo/phlo-client';
+import { createCallSession, type CallSession } from '../../../main/session/call-session';
+import { startSimulator, type Simulator } from '../../../main/simulator/server';
+import { fixture } from '../../support/fixtures';
+
+const AGENT = '+14152223333';
+const CUSTOMER = '+14152224444';
+const COLLEAGUE = '+14152225555';
+
+let sim: Simulator;
+let settings: Settings;
+let session: CallSession;
+let changes: (SessionSnapshot | null)[];
+const logger = createLogger({ dataDir: await mkdtemp(join(tmpdir(), 'handoff-log-')), level: 'silent' });
+
+beforeEach(async () => {
+  sim = await startSimulator();
+  settings = {
+    phloId: sim.phloId,
+    nodeId: sim.nodeId,
+    agentAddress: AGENT,
+    defaultRole: 'agent',
+    defaultCountry: 'US',
+    phloBaseUrl: sim.baseUrl,
+    requestTimeoutMs: 2000,
+  };
+  session = createCallSession({
+    settings: { current: () => settings, effectivePhloBaseUrl: () => sim.baseUrl },
+    // The keychain is exercised by the credential and core tests; here it only lends the simulator's.
+    credentials: { use: (fn) => fn({ authId: sim.authId, authToken: sim.authToken }) },
+    phlo: createPhloClient(ofetch, logger),
+    logger,
+    now: () => new Date('2026-11-24T10:00:00Z'),
+  });
+  changes = [];
+  session.onChange((s) => changes.push(s));
+  sim.createCall(AGENT, CUSTOMER);
+});
+afterEach(() => sim.close());
+
+function states(snapshot: SessionSnapshot | null): Record<string, Participant['state']> {
+  return Object.fromEntries((snapshot?.participants ?? []).map((p) => [p.address, p.state]));
+}
+function simStates(): Record<string, string> {
+  const call = sim.calls()[0];
+  return Object.fromEntries((call?.members ?? []).map((m) => [m.address, m.state]));
+}
+function participant(address: string): Participant {
+  const found = session.snapshot()?.participants.find((p) => p.address === address);
+  if (found === undefined) throw new Error(`${address} is not in the session`);
+  return found;
+}
+function openCall() {
+  const opened = session.open({ customer: '(415) 222-4444', label: 'Dana' });
+  expect(opened.ok).toBe(true);
+}
+
+describe('opening a call', () => {
+  it('lists the agent and the customer, connected, with the number normalised and formatted', () => {
+    openCall();
+    const snapshot = session.snapshot();
+    expect(snapshot?.participants.map((p) => [p.kind, p.address, p.displayAddress, p.role, p.label, p.state])).toEqual([
+      ['self', AGENT, '(415) 222-3333', 'agent', 'You', 'connected'],
+      ['customer', CUSTOMER, '(415) 222-4444', 'customer', 'Dana', 'connected'],
+    ]);
+    expect(snapshot?.openedAt).toBe('2026-11-24T10:00:00.000Z');
+    expect(changes).toHaveLength(1);
+    expect(sim.requests()).toHaveLength(0);
+  });
+
+  it('refuses a malformed number, the agent\'s own number, and a second call, changing nothing', () => {
+    expect(session.open({ customer: '12' })).toMatchObject({ ok: false, error: { code: 'invalid_address', detail: { field: 'customer' } } });
+    expect(session.open({ customer: AGENT })).toMatchObject({ ok: false, error: { code: 'invalid_address' } });
+    expect(session.snapshot()).toBeNull();
+    openCall();
+    expect(session.open({ customer: '+14152226666' })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    expect(participant(CUSTOMER).label).toBe('Dana');
+  });
+
+  it('names the missing settings', () => {
+    settings = { ...settings, phloId: null, agentAddress: null };
+    const result = session.open({ customer: CUSTOMER });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not_configured' } });
+    if (!result.ok) expect(result.error.message).toBe('Set the PHLO ID, your number in Settings first.');
+  });
+});
+
+describe('warm transfer', () => {
+  beforeEach(openCall);
+
+  it('sends the reference request and shows the customer on hold while the agent consults', async () => {
+    const result = await session.warmTransfer({ to: '(415) 222-5555', label: 'Sam' });
+    expect(result.ok).toBe(true);
+    expect(sim.requests()).toHaveLength(1);
+    expect(JSON.parse(sim.requests()[0]?.rawBody ?? '')).toStrictEqual(fixture('warm-transfer.request.json'));
+    expect(states(session.snapshot())).toEqual({ [AGENT]: 'consulting', [CUSTOMER]: 'on_hold', [COLLEAGUE]: 'consulting' });
+    expect(simStates()).toEqual(states(session.snapshot()));
+    expect(session.snapshot()?.transfer).toEqual({ targetId: participant(COLLEAGUE).id });
+    expect(participant(COLLEAGUE).label).toBe('Sam');
+    // pending shown, then the result
+    expect(changes.slice(1).map((c) => c?.pending)).toEqual(['warm_transfer', null]);
+  });
+
+  it('complete: the agent hangs up and the customer is with the colleague', async () => {
+    await session.warmTransfer({ to: COLLEAGUE });
+    const result = await session.completeTransfer();
+    expect(result.ok).toBe(true);
+    const last = sim.requests().at(-1);
+    expect(last?.path).toBe(`/v1/phlo/${sim.phloId}/multi_party_call/${sim.nodeId}/members/%2B14152223333`);
+    expect(JSON.parse(last?.rawBody ?? '')).toStrictEqual({ action: 'hangup' });
+    expect(states(session.snapshot())).toEqual({ [AGENT]: 'left', [CUSTOMER]: 'connected', [COLLEAGUE]: 'connected' });
+    expect(simStates()).toEqual(states(session.snapshot()));
+    expect(session.snapshot()?.transfer).toBeNull();
+  });
+
+  it('cancel: abort_transfer drops the colleague and the agent is back with the customer', async () => {
+    await session.warmTransfer({ to: COLLEAGUE });
+    await session.cancelTransfer();
+    expect(JSON.parse(sim.requests().at(-1)?.rawBody ?? '')).toStrictEqual({ action: 'abort_transfer' });
+    expect(states(session.snapshot())).toEqual({ [AGENT]: 'connected', [CUSTOMER]: 'connected', [COLLEAGUE]: 'left' });
+    expect(simStates()).toEqual(states(session.snapshot()));
+  });
+
+  it('merge: resume_call makes a three-way call', async () => {
+    await session.warmTransfer({ to: COLLEAGUE });
+    await session.mergeTransfer();
+    expect(JSON.parse(sim.requests().at(-1)?.rawBody ?? '')).toStrictEqual({ action: 'resume_call' });
+    expect(states(session.snapshot())).toEqual({ [AGENT]: 'connected', [CUSTOMER]: 'connected', [COLLEAGUE]: 'connected' });
+    expect(simStates()).toEqual(states(session.snapshot()));
+  });
+
+  it('refuses a second transfer, member actions and a duplicate target while one is under way, sending nothing', async () => {
+    await session.warmTransfer({ to: COLLEAGUE });
+    const before = session.snapshot();
+    for (const attempt of [
+      session.warmTransfer({ to: '+14152226666' }),
+      session.coldTransfer({ to: '+14152226666' }),
+      session.hold(participant(CUSTOMER).id),
+    ]) {
+      expect(await attempt).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    }
+    expect(sim.requests()).toHaveLength(1);
+    expect(session.snapshot()).toBe(before);
+  });
+});
+
+describe('one action at a time, never resent', () => {
+  beforeEach(openCall);
+
+  it('two actions fired together produce one HTTP request; the second is busy', async () => {
+    const [first, second] = await Promise.all([
+      session.warmTransfer({ to: COLLEAGUE }),
+      session.warmTransfer({ to: COLLEAGUE }),
+    ]);
+    expect(first.ok).toBe(true);
+    expect(second).toMatchObject({ ok: false, error: { code: 'busy' } });
+    expect(sim.requests()).toHaveLength(1);
+  });
+
+  it('a different action while one is pending is busy too, and so is ending the call', async () => {
+    sim.injectFault({ kind: 'delay', ms: 300 });
+    const pending = session.warmTransfer({ to: COLLEAGUE });
+    expect(await session.hold(participant(CUSTOMER).id)).toMatchObject({ ok: false, error: { code: 'busy' } });
+    expect(session.end()).toMatchObject({ ok: false, error: { code: 'busy' } });
+    expect((await pending).ok).toBe(true);
+    expect(sim.requests()).toHaveLength(1);
+  });
+
+  it('a timeout after the simulator read the request is reported, not resent, and changes nothing', async () => {
+    settings = { ...settings, requestTimeoutMs: 1000 };
+    sim.injectFault({ kind: 'delay', ms: 1600 });
+    const before = session.snapshot();
+    const result = await session.warmTransfer({ to: COLLEAGUE });
+    expect(result).toMatchObject({ ok: false, error: { code: 'timeout' } });
+    await new Promise((r) => setTimeout(r, 800));
+    expect(sim.requests()).toHaveLength(1);
+    expect(sim.requests()[0]?.applied).toBe(true);
+    expect(session.snapshot()).toBe(before);
+  });
+
+  it('a refusal leaves the call as it was and reports Plivo\'s words', async () => {
+    sim.injectFault({ kind: 'status', status: 400, body: '{"api_id":"x-1","error":"Invalid value provided for to."}' });
+    const before = session.snapshot();
+    const result = await session.warmTransfer({ to: COLLEAGUE });
+    expect(result).toMatchObject({ ok: false, error: { code: 'rejected', detail: { plivoError: 'Invalid value provided for to.', apiId: 'x-1' } } });
+    expect(session.snapshot()).toBe(before);
+    expect(session.snapshot()?.pending).toBeNull();
+  });
+});
+
+describe('other actions', () => {
+  beforeEach(openCall);
+
+  it('cold transfer: the agent leaves and the colleague is dialled to the customer', async () => {
+    const result = await session.coldTransfer({ to: COLLEAGUE, role: 'customer' });
+    expect(result.ok).toBe(true);
+    expect(JSON.parse(sim.requests()[0]?.rawBody ?? '')).toStrictEqual({
+      action: 'cold_transfer',
+      to: COLLEAGUE,
+      role: 'customer',
+      trigger_source: AGENT,
+    });
+    expect(states(session.snapshot())).toEqual({ [AGENT]: 'left', [CUSTOMER]: 'connected', [COLLEAGUE]: 'dialling' });
+    expect(await session.hold(participant(CUSTOMER).id)).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+  });
+
+  it('add, hold, unhold, hang up a member, each with its PHLO action', async () => {
+    await session.addParticipant({ to: 'sip:sam@phone.plivo.com', label: 'Sam' });
+    expect(JSON.parse(sim.requests()[0]?.rawBody ?? '')).toMatchObject({ action: 'call', to: 'sip:sam@phone.plivo.com', role: 'agent' });
+    const sam = participant('sip:sam@phone.plivo.com');
+    expect(sam.state).toBe('dialling');
+    await session.hold(sam.id);
+    expect(participant(sam.address).state).toBe('on_hold');
+    await session.unhold(sam.id);
+    expect(participant(sam.address).state).toBe('connected');
+    await session.hangup(sam.id);
+    expect(participant(sam.address).state).toBe('left');
+    expect(sim.requests().map((r) => (JSON.parse(r.rawBody ?? '{}') as { action: string }).action)).toEqual([
+      'call',
+      'hold',
+      'unhold',
+      'hangup',
+    ]);
+    expect(simStates()).toEqual(states(session.snapshot()));
+  });
+
+  it('voicemail drop leaves the message and drops that member', async () => {
+    await session.addParticipant({ to: COLLEAGUE });
+    expect(await session.voicemailDrop(participant(COLLEAGUE).id)).toMatchObject({ ok: true });
+    expect(participant(COLLEAGUE).state).toBe('left');
+    expect(JSON.parse(sim.requests().at(-1)?.rawBody ?? '')).toStrictEqual({ action: 'voicemail_drop' });
+  });
+
+  it('refuses what makes no sense, before any request', async () => {
+    const customer = participant(CUSTOMER).id;
+    const self = participant(AGENT).id;
+    const refusals = [
+      [await session.completeTransfer(), 'invalid_state'],
+      [await session.cancelTransfer(), 'invalid_state'],
+      [await session.unhold(customer), 'invalid_state'],
+      [await session.hold(self), 'invalid_state'],
+      [await session.hold('no-such-id'), 'invalid_input'],
+      [await session.warmTransfer({ to: CUSTOMER }), 'invalid_state'],
+      [await session.warmTransfer({ to: 'call me' }), 'invalid_address'],
+    ] as const;
+    for (const [result, code] of refusals) expect(result).toMatchObject({ ok: false, error: { code } });
+    expect(sim.requests()).toHaveLength(0);
+  });
+});
+
+describe('without an open call', () => {
+  it('every action says to open a call first, and nothing is sent', async () => {
+    expect(await session.warmTransfer({ to: COLLEAGUE })).toMatchObject({ ok: false, error: { code: 'no_call' } });
+    expect(await session.hangup('x')).toMatchObject({ ok: false, error: { code: 'no_call' } });
+    expect(session.end()).toMatchObject({ ok: false, error: { code: 'no_call' } });
+    expect(sim.requests()).toHaveLength(0);
+  });
+
+  it('ending an open call forgets it', () => {
+    openCall();
+    expect(session.end()).toEqual(ok(null));
+    expect(session.snapshot()).toBeNull();
+    expect(changes.at(-1)).toBeNull();
+  });
+});
