@@ -27,7 +27,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Only main/electron/ and preload/ may import electron.' }] },
+        {
+          paths: [{ name: 'electron', message: 'Only main/electron/ and preload/ may import electron.' }],
+          patterns: [{ group: ['electron/*'], message: 'Only main/electron/ and preload/ may import electron.' }],
+        },
       ],
     },
   },

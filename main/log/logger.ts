@@ -27,6 +27,11 @@ const REDACT_PATHS = [
   '*.authorization',
   'headers.authorization',
   '*.headers.authorization',
+  // Redaction paths are case-sensitive, and fetch callers spell the header with a capital.
+  'Authorization',
+  '*.Authorization',
+  'headers.Authorization',
+  '*.headers.Authorization',
 ];
 
 /** Builds the file logger; an unknown level falls back to `info` and says so instead of crashing startup. */

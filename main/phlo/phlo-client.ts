@@ -6,7 +6,7 @@
 import type { $Fetch } from 'ofetch';
 import * as v from 'valibot';
 import type { Role } from '../contract/domain';
-import { ok, type Result } from '../contract/result';
+import { fail, ok, type Result } from '../contract/result';
 import type { Logger } from '../log/logger';
 import {
   failureFromAnswer,
@@ -14,6 +14,7 @@ import {
   parsePlivoBody,
   unexpected,
   type HttpAnswer,
+  type PlivoBody,
   type RequestKind,
 } from './request-outcome';
 
@@ -59,11 +60,15 @@ export interface PhloClient {
   memberAction(target: PhloTarget, member: string, action: MemberAction): Promise<Result<Accepted>>;
 }
 
+// "Test connection" must prove the node is a multi-party call node, not just any PHLO node.
 const NodeBodySchema = v.object({
   api_id: v.string(),
   name: v.string(),
-  node_type: v.string(),
+  node_type: v.literal('multi_party_call'),
 });
+
+// The shapes address.ts produces: E.164, or sip:user@host.
+const MEMBER_ADDRESS = /^(\+[1-9]\d{6,14}|sip:[^@\s/]+@[^@\s/]+)$/;
 
 /** Builds the client on an ofetch instance (the composition root passes `ofetch`). */
 export function createPhloClient(http: $Fetch, logger: Logger): PhloClient {
@@ -108,26 +113,30 @@ export function createPhloClient(http: $Fetch, logger: Logger): PhloClient {
     }
   }
 
+  // The documented success: a 2xx whose body is Plivo's JSON with an empty `error`.
+  function plivoSuccess(answer: HttpAnswer, kind: RequestKind): Result<PlivoBody> {
+    if (answer.status < 200 || answer.status > 299) return failureFromAnswer(answer, kind);
+    const body = parsePlivoBody(answer.text);
+    if (body === null) return unexpected(answer, kind);
+    if (typeof body.error === 'string' && body.error !== '') return failureFromAnswer(answer, kind);
+    return ok(body);
+  }
+
   async function action(target: PhloTarget, path: string, body: Record<string, string>): Promise<Result<Accepted>> {
     const sent = await send(target, 'action', 'POST', path, body);
     if (!sent.ok) return sent;
-    const answer = sent.value;
-    if (answer.status < 200 || answer.status > 299) return failureFromAnswer(answer, 'action');
-    const parsed = parsePlivoBody(answer.text);
-    if (parsed === null) return unexpected(answer, 'action');
-    // A 2xx that carries an error text is a refusal (API document, "Transport").
-    if (typeof parsed.error === 'string' && parsed.error !== '') return failureFromAnswer({ ...answer, status: 400 }, 'action');
-    return ok({ apiId: parsed.api_id });
+    const accepted = plivoSuccess(sent.value, 'action');
+    return accepted.ok ? ok({ apiId: accepted.value.api_id }) : accepted;
   }
 
   return {
     async readNode(target) {
       const sent = await send(target, 'read', 'GET', nodePath(target));
       if (!sent.ok) return sent;
-      const answer = sent.value;
-      if (answer.status < 200 || answer.status > 299) return failureFromAnswer(answer, 'read');
-      const parsed = v.safeParse(NodeBodySchema, parsePlivoBody(answer.text));
-      if (!parsed.success) return unexpected(answer, 'read');
+      const body = plivoSuccess(sent.value, 'read');
+      if (!body.ok) return body;
+      const parsed = v.safeParse(NodeBodySchema, body.value);
+      if (!parsed.success) return unexpected(sent.value, 'read');
       return ok({ apiId: parsed.output.api_id, name: parsed.output.name, nodeType: parsed.output.node_type });
     },
     nodeAction(target, request) {
@@ -139,6 +148,10 @@ export function createPhloClient(http: $Fetch, logger: Logger): PhloClient {
       });
     },
     memberAction(target, member, memberAction) {
+      // A malformed address would reach Plivo as a wrong path and come back as a misleading 404.
+      if (!MEMBER_ADDRESS.test(member)) {
+        return Promise.resolve(fail('invalid_address', `"${member}" is not a member address (an E.164 number or a SIP URI).`));
+      }
       return action(target, `${nodePath(target)}/members/${encodeMember(member)}`, { action: memberAction });
     },
   };

@@ -54,7 +54,7 @@ export function parsePlivoBody(text: string): PlivoBody | null {
   return typeof record['api_id'] === 'string' && record['api_id'] !== '' ? (record as PlivoBody) : null;
 }
 
-/** Maps a non-success HTTP answer to its code; 2xx answers are the caller's to read. */
+/** Maps an answer that is not a success (any non-2xx, or a 2xx carrying an error) to its code. */
 export function failureFromAnswer<T>(answer: HttpAnswer, kind: RequestKind): Result<T> {
   const body = parsePlivoBody(answer.text);
   const detail: FailureDetail = { status: answer.status };
@@ -63,7 +63,8 @@ export function failureFromAnswer<T>(answer: HttpAnswer, kind: RequestKind): Res
   if (plivoError !== undefined) detail.plivoError = plivoError;
   const { status } = answer;
 
-  if (status === 400 && plivoError !== undefined) {
+  // A 2xx that carries an error text is a refusal too (API document, "Transport").
+  if ((status === 400 || (status >= 200 && status <= 299)) && plivoError !== undefined) {
     return fail('rejected', `Plivo refused the request: ${plivoError}`, detail);
   }
   if (status === 401) {
@@ -93,6 +94,7 @@ export function failureFromAnswer<T>(answer: HttpAnswer, kind: RequestKind): Res
     const wait = seconds === undefined ? 'a few seconds' : `${seconds} second${seconds === 1 ? '' : 's'}`;
     return fail('rate_limited', `Plivo is limiting requests from this account. Nothing was done; wait ${wait} and try again.`, detail);
   }
+  // A 5xx is Plivo's own failure unless a web page says a proxy answered in its place.
   if (status >= 500 && status <= 599 && (body !== null || !looksLikeHtml(answer.text))) {
     const after = kind === 'action' ? ` ${MAY_HAVE_HAPPENED}` : ' Try again in a moment.';
     return fail('plivo_unavailable', `Plivo had a server error (HTTP ${status}).${after}`, detail);

@@ -8,7 +8,7 @@ import type { ActionOutcome, Role, SessionSnapshot, Settings } from '../contract
 import { fail, ok, type Result } from '../contract/result';
 import { formatAddress, parseAddress } from '../address/address';
 import type { Logger } from '../log/logger';
-import type { PhloClient, PhloTarget } from '../phlo/phlo-client';
+import type { Accepted, PhloClient, PhloTarget } from '../phlo/phlo-client';
 import { phloTarget, type CredentialLender, type SettingsSource } from '../phlo/phlo-target';
 import { requireSettings } from '../settings/require-settings';
 import { plan, type Command, type PhloRequest } from './transitions';
@@ -39,7 +39,14 @@ export function createCallSession(deps: CallSessionDeps) {
 
   function publish(next: SessionSnapshot | null): void {
     session = next;
-    for (const listener of listeners) listener(next);
+    for (const listener of listeners) {
+      // A listener that fails (a window that went away) must not leave the call stuck as pending.
+      try {
+        listener(next);
+      } catch (error) {
+        deps.logger.error({ err: error }, 'session listener failed');
+      }
+    }
   }
 
   function configured() {
@@ -73,9 +80,16 @@ export function createCallSession(deps: CallSessionDeps) {
 
     publish({ ...current, pending: command.value.action });
     const settings = config.value;
-    const sent = await deps.credentials.use((credentials) =>
-      send(phloTarget(settings, deps.settings.effectivePhloBaseUrl(), credentials), planned.value.request, settings.agentAddress),
-    );
+    let sent: Result<Accepted>;
+    try {
+      sent = await deps.credentials.use((credentials) =>
+        send(phloTarget(settings, deps.settings.effectivePhloBaseUrl(), credentials), planned.value.request, settings.agentAddress),
+      );
+    } catch (error) {
+      // Only a bug gets here; whether anything reached Plivo is unknown, so the agent is told to look.
+      deps.logger.error({ err: error, action: command.value.action }, 'call action crashed');
+      sent = fail('internal', 'Something went wrong inside Handoff; the action may have reached Plivo: check the call before you try again.');
+    }
     if (!sent.ok) {
       deps.logger.warn({ action: command.value.action, code: sent.error.code, apiId: sent.error.detail?.apiId }, 'call action failed');
       publish(current);

@@ -28,7 +28,7 @@ export interface Plan {
   next: (session: SessionSnapshot) => SessionSnapshot;
 }
 
-const NODE_ACTIONS: Record<'warm_transfer' | 'cold_transfer' | 'add_participant', NodeAction> = {
+const NODE_ACTIONS: Record<DialAction, NodeAction> = {
   warm_transfer: 'warm_transfer',
   cold_transfer: 'cold_transfer',
   add_participant: 'call',
@@ -43,7 +43,7 @@ export function plan(session: SessionSnapshot, command: Command): Result<Plan> {
     case 'warm_transfer':
     case 'cold_transfer':
     case 'add_participant':
-      return planDial(session, self, command.action, command.target);
+      return planDial(session, command.action, command.target);
     case 'complete_transfer':
     case 'cancel_transfer':
     case 'merge_transfer':
@@ -53,54 +53,38 @@ export function plan(session: SessionSnapshot, command: Command): Result<Plan> {
   }
 }
 
-function planDial(
-  session: SessionSnapshot,
-  self: Participant,
-  action: 'warm_transfer' | 'cold_transfer' | 'add_participant',
-  target: NewParticipant,
-): Result<Plan> {
+type DialAction = 'warm_transfer' | 'cold_transfer' | 'add_participant';
+type State = Participant['state'];
+
+// What each dial does to the agent, to the others still on the call, and the target's first state.
+const DIAL_EFFECTS: Record<DialAction, { self: State | null; others: State | null; target: State }> = {
+  // The others hear hold music while the agent consults the target privately.
+  warm_transfer: { self: 'consulting', others: 'on_hold', target: 'consulting' },
+  // The agent leaves; the target is dialled straight to the others.
+  cold_transfer: { self: 'left', others: 'connected', target: 'dialling' },
+  add_participant: { self: null, others: null, target: 'dialling' },
+};
+
+function planDial(session: SessionSnapshot, action: DialAction, target: NewParticipant): Result<Plan> {
   if (session.transfer !== null) return refuse('A warm transfer is under way: complete, cancel or merge it first.');
   if (active(session).some((p) => p.address === target.address)) {
     return refuse(`${target.displayAddress} is already on this call.`);
   }
-  if (action !== 'add_participant' && self.state !== 'connected') {
-    return refuse('You can transfer only while you are connected to the call (resume yourself first).');
-  }
-  const request: PhloRequest = { kind: 'node', action: NODE_ACTIONS[action], to: target.address, role: target.role };
-  if (action === 'warm_transfer') {
-    return ok({
-      request,
-      // The other members hear hold music while the agent consults the target privately.
-      next: (s) => ({
-        ...s,
-        participants: [
-          ...s.participants.map((p) =>
-            p.kind === 'self' ? { ...p, state: 'consulting' as const } : isActive(p) ? { ...p, state: 'on_hold' as const } : p,
-          ),
-          { ...target, kind: 'colleague', state: 'consulting' },
-        ],
-        transfer: { targetId: target.id },
-      }),
-    });
-  }
-  if (action === 'cold_transfer') {
-    return ok({
-      request,
-      // The agent leaves; the target is dialled straight to the others.
-      next: (s) => ({
-        ...s,
-        participants: [
-          ...s.participants.map((p) =>
-            p.kind === 'self' ? { ...p, state: 'left' as const } : isActive(p) ? { ...p, state: 'connected' as const } : p,
-          ),
-          { ...target, kind: 'colleague', state: 'dialling' },
-        ],
-      }),
-    });
-  }
+  const effect = DIAL_EFFECTS[action];
+  const stateOf = (p: Participant): State => {
+    if (p.kind === 'self') return effect.self ?? p.state;
+    return isActive(p) ? (effect.others ?? p.state) : p.state;
+  };
   return ok({
-    request,
-    next: (s) => ({ ...s, participants: [...s.participants, { ...target, kind: 'colleague', state: 'dialling' }] }),
+    request: { kind: 'node', action: NODE_ACTIONS[action], to: target.address, role: target.role },
+    next: (s) => ({
+      ...s,
+      participants: [
+        ...s.participants.map((p) => ({ ...p, state: stateOf(p) })),
+        { ...target, kind: 'colleague', state: effect.target },
+      ],
+      transfer: action === 'warm_transfer' ? { targetId: target.id } : s.transfer,
+    }),
   });
 }
 
@@ -153,7 +137,13 @@ function planMember(
   }
   return ok({
     request: { kind: 'member', member: member.address, action },
-    next: (s) => ({ ...s, participants: s.participants.map((p) => (p.id === member.id ? { ...p, state } : p)) }),
+    next: (s) => {
+      const participants = s.participants.map((p) => (p.id === member.id ? { ...p, state } : p));
+      // A call with one member left ends (the simulator models it so, and Plivo finds a call by its
+      // members), so nobody is left to act on.
+      const ended = participants.filter(isActive).length < 2;
+      return { ...s, participants: ended ? participants.map((p) => ({ ...p, state: 'left' as const })) : participants };
+    },
   });
 }
 

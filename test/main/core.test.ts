@@ -100,7 +100,13 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
 
     const files = await listFiles(dataDir);
     expect(files.length).toBeGreaterThan(1); // settings.json and the log at least
-    for (const file of files) expect(await readFile(file, 'utf8')).not.toContain(token);
+    // Neither the token nor the Basic header built from it.
+    const basic = Buffer.from(`${sim.authId}:${token}`).toString('base64');
+    for (const file of files) {
+      const text = await readFile(file, 'utf8');
+      expect(text).not.toContain(token);
+      expect(text).not.toContain(basic);
+    }
   });
 
   async function restartedWithToken(authToken: string): Promise<Simulator> {

@@ -27,7 +27,7 @@ describe('createLogger', () => {
   });
 
   it('never writes a token, password or authorization header to the file', async () => {
-    const secrets = ['TOKEN-TOP', 'TOKEN-NESTED', 'PASSWORD-TOP', 'PASSWORD-NESTED', 'AUTH-TOP', 'AUTH-NESTED', 'AUTH-HEADERS', 'AUTH-DEEP'];
+    const secrets = ['TOKEN-TOP', 'TOKEN-NESTED', 'PASSWORD-TOP', 'PASSWORD-NESTED', 'AUTH-TOP', 'AUTH-NESTED', 'AUTH-HEADERS', 'AUTH-DEEP', 'AUTH-CAPITAL', 'AUTH-CAPITAL-DEEP'];
     createLogger({ dataDir }).error(
       {
         authToken: 'TOKEN-TOP',
@@ -38,6 +38,8 @@ describe('createLogger', () => {
         options: { authorization: 'AUTH-NESTED' },
         headers: { authorization: 'AUTH-HEADERS', accept: 'application/json' },
         request: { headers: { authorization: 'AUTH-DEEP' } },
+        fetch: { headers: { Authorization: 'AUTH-CAPITAL-DEEP' } },
+        Authorization: 'AUTH-CAPITAL',
       },
       'request failed',
     );

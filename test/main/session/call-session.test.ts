@@ -176,13 +176,12 @@ describe('one action at a time, never resent', () => {
 
   it('a timeout after the simulator read the request is reported, not resent, and changes nothing', async () => {
     settings = { ...settings, requestTimeoutMs: 1000 };
-    sim.injectFault({ kind: 'delay', ms: 1600 });
+    sim.injectFault({ kind: 'delay', ms: 3000 });
     const before = session.snapshot();
     const result = await session.warmTransfer({ to: COLLEAGUE });
     expect(result).toMatchObject({ ok: false, error: { code: 'timeout' } });
-    await new Promise((r) => setTimeout(r, 800));
+    await expect.poll(() => sim.requests()[0]?.applied).toBe(true);
     expect(sim.requests()).toHaveLength(1);
-    expect(sim.requests()[0]?.applied).toBe(true);
     expect(session.snapshot()).toBe(before);
   });
 
@@ -193,6 +192,35 @@ describe('one action at a time, never resent', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'rejected', detail: { plivoError: 'Invalid value provided for to.', apiId: 'x-1' } } });
     expect(session.snapshot()).toBe(before);
     expect(session.snapshot()?.pending).toBeNull();
+  });
+});
+
+describe('failures inside Handoff', () => {
+  beforeEach(openCall);
+
+  it('a listener that throws does not leave the call stuck as pending', async () => {
+    session.onChange(() => {
+      throw new Error('window gone');
+    });
+    expect((await session.warmTransfer({ to: COLLEAGUE })).ok).toBe(true);
+    expect(session.snapshot()?.pending).toBeNull();
+    expect((await session.cancelTransfer()).ok).toBe(true);
+  });
+
+  it('a crash while sending clears pending and says the action may have happened', async () => {
+    const crashing = createCallSession({
+      settings: { current: () => settings, effectivePhloBaseUrl: () => sim.baseUrl },
+      credentials: { use: () => Promise.reject(new Error('keychain exploded')) },
+      phlo: createPhloClient(ofetch, logger),
+      logger,
+      now: () => new Date(),
+    });
+    crashing.open({ customer: CUSTOMER });
+    const result = await crashing.warmTransfer({ to: COLLEAGUE });
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    if (!result.ok) expect(result.error.message).toMatch(/check the call/);
+    expect(crashing.snapshot()?.pending).toBeNull();
+    expect(crashing.end()).toEqual(ok(null));
   });
 });
 
@@ -230,6 +258,13 @@ describe('other actions', () => {
       'hangup',
     ]);
     expect(simStates()).toEqual(states(session.snapshot()));
+  });
+
+  it('hanging up the customer ends a two-person call, as it ends in Plivo', async () => {
+    expect((await session.hangup(participant(CUSTOMER).id)).ok).toBe(true);
+    expect(states(session.snapshot())).toEqual({ [AGENT]: 'left', [CUSTOMER]: 'left' });
+    expect(sim.calls()).toEqual([]);
+    expect(await session.addParticipant({ to: COLLEAGUE })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
   });
 
   it('voicemail drop leaves the message and drops that member', async () => {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -8,6 +7,7 @@ import {
   type Simulator,
   type SimulatorOptions,
 } from '../../../main/simulator/server';
+import { fixture } from '../../support/fixtures';
 
 const AGENT = '+14152223333';
 const CUSTOMER = '+14152224444';
@@ -16,8 +16,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 // Asymmetric matchers are typed `any`; held as unknown so object literals stay type-safe.
 const ANY_UUID: unknown = expect.stringMatching(UUID);
 
-function fixture(name: string): Record<string, unknown> {
-  const value: unknown = JSON.parse(readFileSync(new URL(`../../../../shared/fixtures/phlo/${name}`, import.meta.url), 'utf8'));
+function fixtureObject(name: string): Record<string, unknown> {
+  const value = fixture(name);
   if (typeof value !== 'object' || value === null) throw new Error(`${name} is not an object`);
   return { ...value };
 }
@@ -101,7 +101,7 @@ function expectPhloError(reply: Reply, status: number, error: string): void {
 
 function expectCreated(reply: Reply): void {
   expect(reply.status).toBe(201);
-  expect(Object.keys(reply.json as object).sort()).toEqual(Object.keys(fixture('action.201.json')).sort());
+  expect(Object.keys(reply.json as object).sort()).toEqual(Object.keys(fixtureObject('action.201.json')).sort());
   expect(reply.json).toEqual({ api_id: ANY_UUID, error: '' });
 }
 
@@ -139,8 +139,8 @@ describe('startSimulator', () => {
     expect(first.authId).toMatch(/^MA[0-9A-Z]{18}$/);
     expect(first.authToken).toMatch(/^[0-9a-f]{32}$/);
     expect(second.authToken).not.toBe(first.authToken);
-    expect(first.phloId).toBe(fixture('node.200.json').phlo_id);
-    expect(first.nodeId).toBe(fixture('node.200.json').node_id);
+    expect(first.phloId).toBe(fixtureObject('node.200.json').phlo_id);
+    expect(first.nodeId).toBe(fixtureObject('node.200.json').node_id);
   });
 
   it('takes the account and flow it is given', async () => {
@@ -155,7 +155,7 @@ describe('PHLO API', () => {
   it('reads the node in the fixture shape, with a fresh api_id', async () => {
     const sim = await start();
     const reply = await call(sim, nodePath(sim));
-    const expected = fixture('node.200.json');
+    const expected = fixtureObject('node.200.json');
     expect(reply.status).toBe(200);
     expect(reply.json).toEqual({ ...expected, api_id: ANY_UUID });
     expect((reply.json as Record<string, unknown>).api_id).not.toBe(expected.api_id);
@@ -164,7 +164,7 @@ describe('PHLO API', () => {
   it('accepts the fixture warm transfer request and answers in the fixture shape', async () => {
     const sim = await start();
     sim.createCall(AGENT, CUSTOMER);
-    const reply = await call(sim, nodePath(sim), { body: fixture('warm-transfer.request.json') });
+    const reply = await call(sim, nodePath(sim), { body: fixtureObject('warm-transfer.request.json') });
     expectCreated(reply);
     expect(sim.calls()[0]?.transfer).toEqual({ agent: AGENT, target: COLLEAGUE });
     expect(states(sim)).toEqual({ [AGENT]: 'consulting', [CUSTOMER]: 'on_hold', [COLLEAGUE]: 'consulting' });
@@ -175,7 +175,7 @@ describe('PHLO API', () => {
     const sim = await start();
     const reply = await call(sim, nodePath(sim), { body: { action: 'call', role: 'agent', trigger_source: AGENT } });
     expectPhloError(reply, 400, 'to is a mandatory param.');
-    expect(Object.keys(reply.json as object).sort()).toEqual(Object.keys(fixture('error.400.json')).sort());
+    expect(Object.keys(reply.json as object).sort()).toEqual(Object.keys(fixtureObject('error.400.json')).sort());
     expect(lastRequest(sim)).toMatchObject({ status: 400, applied: false });
   });
 
@@ -375,13 +375,14 @@ describe('faults', () => {
   it('delay: applies the action at once and answers after the delay', async () => {
     const sim = await start();
     sim.createCall(AGENT, CUSTOMER);
-    sim.injectFault({ kind: 'delay', ms: 500 });
+    sim.injectFault({ kind: 'delay', ms: 1500 });
     const startedAt = Date.now();
     const pending = memberAction(sim, CUSTOMER, 'hold');
     await expect.poll(() => states(sim)[CUSTOMER]).toBe('on_hold');
-    expect(Date.now() - startedAt).toBeLessThan(400);
+    // Applied while the answer is still held back: the status is not written yet.
+    expect(lastRequest(sim)).toMatchObject({ applied: true, status: null });
     expectCreated(await pending);
-    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(490);
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(1490);
     expect(lastRequest(sim)).toMatchObject({ status: 201, applied: true });
   });
 
@@ -394,11 +395,14 @@ describe('faults', () => {
   it('delay: survives a client that gave up waiting', async () => {
     const sim = await start();
     sim.createCall(AGENT, CUSTOMER);
-    sim.injectFault({ kind: 'delay', ms: 200 });
-    await expect(
-      call(sim, memberPath(sim, '%2B14152224444'), { body: { action: 'hold' }, signal: AbortSignal.timeout(50) }),
-    ).rejects.toThrow();
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    sim.injectFault({ kind: 'delay', ms: 1500 });
+    const giveUp = new AbortController();
+    const request = call(sim, memberPath(sim, '%2B14152224444'), { body: { action: 'hold' }, signal: giveUp.signal });
+    // Give up only once the simulator has read and applied the request.
+    await expect.poll(() => sim.requests()[0]?.applied).toBe(true);
+    giveUp.abort();
+    await expect(request).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 1700));
     expect(sim.requests()[0]).toMatchObject({ applied: true, status: null });
     expectCreated(await memberAction(sim, CUSTOMER, 'unhold'));
   });
