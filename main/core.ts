@@ -3,14 +3,15 @@
  * The Electron shell and the browser preview both start from here; nothing here imports Electron.
  */
 import { ofetch } from 'ofetch';
-import type { SessionSnapshot } from './contract/domain';
+import type { AppState, SessionSnapshot } from './contract/domain';
+import { ok, fail, type Result } from './contract/result';
 import { createCredentialStore } from './credentials/credential-store';
 import { loadKeytar } from './credentials/keychain';
+import { startDemoProfile, type DemoProfile } from './demo/demo-profile';
 import { createChannelHandlers, type ChannelHandlers } from './handlers/channel-handlers';
 import { createLogger, type Logger } from './log/logger';
-import { checkConnection } from './phlo/check-connection';
 import { createPhloClient } from './phlo/phlo-client';
-import { createCallSession } from './session/call-session';
+import { createProfile, type Profile } from './profile/profile';
 import { createSettingsStore } from './settings/settings-store';
 
 /** Where the core keeps its files and which environment overrides it honours. */
@@ -26,7 +27,12 @@ export interface CoreOptions {
 export interface Core {
   handlers: ChannelHandlers;
   logger: Logger;
+  /** Calls `listener` after every change of the call in the profile in use. */
   onSessionChange(listener: (snapshot: SessionSnapshot | null) => void): () => void;
+  /** Whether the agent's own profile lacks settings or credentials (the preview then starts the demo). */
+  needsSetUp(): Promise<boolean>;
+  /** Stops the demo's simulator, if one runs. */
+  close(): Promise<void>;
 }
 
 /** The keychain entry's service name in the real app. */
@@ -36,19 +42,70 @@ export const KEYCHAIN_SERVICE = 'Handoff Plivo';
 export async function createCore(options: CoreOptions): Promise<Core> {
   const dataDir = options.env['HANDOFF_DATA_DIR'] ?? options.dataDir;
   const logger = createLogger({ dataDir, level: options.env['HANDOFF_LOG_LEVEL'] });
-  const settings = await createSettingsStore({ dataDir, env: options.env, logger });
-  const credentials = createCredentialStore(loadKeytar, {
-    service: options.keychainService ?? KEYCHAIN_SERVICE,
-    logger,
-  });
   const phlo = createPhloClient(ofetch, logger);
-  const session = createCallSession({ settings, credentials, phlo, logger, now: () => new Date() });
-  const handlers = createChannelHandlers({
-    settings,
-    credentials,
-    session,
-    testConnection: () => checkConnection(settings, credentials, phlo),
+  const live = createProfile({
+    settings: await createSettingsStore({ dataDir, env: options.env, logger }),
+    credentials: createCredentialStore(loadKeytar, { service: options.keychainService ?? KEYCHAIN_SERVICE, logger }),
+    phlo,
     logger,
   });
-  return { handlers, logger, onSessionChange: (listener) => session.onChange(listener) };
+  let demo: (DemoProfile & { unsubscribe: () => void }) | null = null;
+  const active = (): Profile => demo?.profile ?? live;
+
+  const listeners = new Set<(snapshot: SessionSnapshot | null) => void>();
+  const publish = () => {
+    const snapshot = active().session.snapshot();
+    for (const listener of listeners) listener(snapshot);
+  };
+  const forward = (profile: Profile) => profile.session.onChange(() => {
+    if (active() === profile) publish();
+  });
+  forward(live);
+
+  async function state(): Promise<Result<AppState>> {
+    return ok({ mode: demo === null ? 'live' : 'demo', configured: await active().isConfigured() });
+  }
+
+  async function startDemo(): Promise<Result<AppState>> {
+    if (demo !== null) return state();
+    if (live.session.snapshot() !== null) return fail('invalid_state', 'End the open call before starting the demo.');
+    let started: DemoProfile;
+    try {
+      started = await startDemoProfile({ dataDir, phlo, logger });
+    } catch (error) {
+      logger.error({ err: error }, 'demo did not start');
+      return fail('internal', 'The demo could not start. The details are in Handoff\'s log.');
+    }
+    demo = { ...started, unsubscribe: forward(started.profile) };
+    logger.info('demo started');
+    publish();
+    return state();
+  }
+
+  async function dropDemo(): Promise<void> {
+    const stopping = demo;
+    demo = null;
+    stopping?.unsubscribe();
+    await stopping?.close();
+  }
+
+  async function stopDemo(): Promise<Result<AppState>> {
+    if (demo === null) return state();
+    if (demo.profile.session.snapshot()?.pending != null) return fail('busy', 'Wait for the current action to finish.');
+    await dropDemo();
+    logger.info('demo stopped');
+    publish();
+    return state();
+  }
+
+  return {
+    handlers: createChannelHandlers({ profile: active, app: { state, startDemo, stopDemo } }),
+    logger,
+    onSessionChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    needsSetUp: async () => !(await live.isConfigured()),
+    close: dropDemo,
+  };
 }

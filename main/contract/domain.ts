@@ -92,3 +92,10 @@ export interface ConnectionCheck {
   nodeName: string;
   apiId: string;
 }
+
+/** Whether Handoff talks to Plivo or to the built-in simulator, and whether it is ready for calls. */
+export interface AppState {
+  mode: 'live' | 'demo';
+  /** PHLO ID, node ID, the agent's number and credentials are all set for the current mode. */
+  configured: boolean;
+}

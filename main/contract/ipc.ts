@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import type {
   ActionOutcome,
+  AppState,
   ConnectionCheck,
   CredentialStatus,
   SessionSnapshot,
@@ -111,6 +112,9 @@ const channel =
 
 /** Every request/response channel, named `domain:verb`. */
 export const CHANNELS = {
+  'app:state': channel<AppState>()(NoInput),
+  'demo:start': channel<AppState>()(NoInput),
+  'demo:stop': channel<AppState>()(NoInput),
   'settings:get': channel<SettingsView>()(NoInput),
   'settings:update': channel<SettingsView>()(SettingsPatchSchema),
   'credentials:status': channel<CredentialStatus>()(NoInput),

@@ -3,7 +3,7 @@
  * preview register these same handlers, so both run the very same checks.
  */
 import * as v from 'valibot';
-import type { ConnectionCheck, CredentialStatus, SettingsView } from '../contract/domain';
+import type { AppState } from '../contract/domain';
 import {
   CHANNELS,
   isChannelName,
@@ -13,19 +13,17 @@ import {
 } from '../contract/ipc';
 import { fail, ok, type Result } from '../contract/result';
 import type { Logger } from '../log/logger';
-import type { CallSession } from '../session/call-session';
+import type { Profile } from '../profile/profile';
 
 /** The core parts the handlers call; `createCore` passes the real ones. */
 export interface HandlerDeps {
-  settings: { view(): SettingsView; update(patch: unknown): Promise<Result<SettingsView>> };
-  credentials: {
-    status(): Promise<Result<CredentialStatus>>;
-    save(input: { authId: string; authToken: string }): Promise<Result<CredentialStatus>>;
-    clear(): Promise<Result<CredentialStatus>>;
+  /** The profile in use right now: the agent's own, or the demo's. */
+  profile(): Profile;
+  app: {
+    state(): Promise<Result<AppState>>;
+    startDemo(): Promise<Result<AppState>>;
+    stopDemo(): Promise<Result<AppState>>;
   };
-  session: CallSession;
-  testConnection(): Promise<Result<ConnectionCheck>>;
-  logger: Logger;
 }
 
 type Handler<C extends ChannelName> = (input: ChannelParsed<C>) => Promise<ChannelResult<C>> | ChannelResult<C>;
@@ -34,27 +32,31 @@ export type ChannelHandlers = { [C in ChannelName]: Handler<C> };
 
 /** Maps every channel to the core operation behind it. */
 export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
-  const { session } = deps;
+  const profile = () => deps.profile();
+  const session = () => profile().session;
   return {
-    'settings:get': () => ok(deps.settings.view()),
-    'settings:update': (patch) => deps.settings.update(patch),
-    'credentials:status': () => deps.credentials.status(),
-    'credentials:save': (input) => deps.credentials.save(input),
-    'credentials:clear': () => deps.credentials.clear(),
-    'connection:test': () => deps.testConnection(),
-    'session:get': () => ok(session.snapshot()),
-    'session:open': (input) => session.open(input),
-    'session:end': () => session.end(),
-    'call:warm-transfer': (input) => session.warmTransfer(input),
-    'call:cold-transfer': (input) => session.coldTransfer(input),
-    'call:add-participant': (input) => session.addParticipant(input),
-    'call:complete-transfer': () => session.completeTransfer(),
-    'call:cancel-transfer': () => session.cancelTransfer(),
-    'call:merge-transfer': () => session.mergeTransfer(),
-    'call:hold': ({ participantId }) => session.hold(participantId),
-    'call:unhold': ({ participantId }) => session.unhold(participantId),
-    'call:hangup': ({ participantId }) => session.hangup(participantId),
-    'call:voicemail-drop': ({ participantId }) => session.voicemailDrop(participantId),
+    'app:state': () => deps.app.state(),
+    'demo:start': () => deps.app.startDemo(),
+    'demo:stop': () => deps.app.stopDemo(),
+    'settings:get': () => ok(profile().settings.view()),
+    'settings:update': (patch) => profile().settings.update(patch),
+    'credentials:status': () => profile().credentials.status(),
+    'credentials:save': (input) => profile().credentials.save(input),
+    'credentials:clear': () => profile().credentials.clear(),
+    'connection:test': () => profile().testConnection(),
+    'session:get': () => ok(session().snapshot()),
+    'session:open': (input) => session().open(input),
+    'session:end': () => session().end(),
+    'call:warm-transfer': (input) => session().warmTransfer(input),
+    'call:cold-transfer': (input) => session().coldTransfer(input),
+    'call:add-participant': (input) => session().addParticipant(input),
+    'call:complete-transfer': () => session().completeTransfer(),
+    'call:cancel-transfer': () => session().cancelTransfer(),
+    'call:merge-transfer': () => session().mergeTransfer(),
+    'call:hold': ({ participantId }) => session().hold(participantId),
+    'call:unhold': ({ participantId }) => session().unhold(participantId),
+    'call:hangup': ({ participantId }) => session().hangup(participantId),
+    'call:voicemail-drop': ({ participantId }) => session().voicemailDrop(participantId),
   };
 }
 

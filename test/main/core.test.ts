@@ -38,7 +38,9 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
     });
   });
   afterEach(async () => {
+    await call('demo:stop');
     await call('credentials:clear');
+    await core.close();
     await sim.close();
   });
 
@@ -107,6 +109,36 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
       expect(text).not.toContain(token);
       expect(text).not.toContain(basic);
     }
+  });
+
+  it('runs the demo against its own simulator without touching the agent\'s settings or keychain', async () => {
+    expect(await call('app:state')).toEqual({ ok: true, value: { mode: 'live', configured: false } });
+    expect(await call('demo:start')).toEqual({ ok: true, value: { mode: 'demo', configured: true } });
+    expect(await call('credentials:save', { authId: sim.authId, authToken: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+
+    const events: (SessionSnapshot | null)[] = [];
+    core.onSessionChange((s) => events.push(s));
+    expect(await call('session:open', { customer: '(415) 222-4444' })).toMatchObject({ ok: true });
+    expect(await call('connection:test')).toMatchObject({ ok: true, value: { nodeName: 'Multi-Party Call_1' } });
+    const warm = (await call('call:warm-transfer', { to: '+14152225555' })) as Result<ActionOutcome>;
+    expect(warm.ok && warm.value.session.transfer).not.toBeNull();
+    expect((await call('call:complete-transfer')).ok).toBe(true);
+    expect(events.length).toBeGreaterThan(2);
+    // The test's own simulator, the live profile's target, saw nothing.
+    expect(sim.requests()).toHaveLength(0);
+
+    expect(await call('demo:stop')).toEqual({ ok: true, value: { mode: 'live', configured: false } });
+    expect(await call('session:get')).toEqual({ ok: true, value: null });
+    expect(events.at(-1)).toBeNull();
+    expect(await call('credentials:status')).toEqual({ ok: true, value: { set: false, authIdMasked: null } });
+    expect(await call('settings:get')).toMatchObject({ ok: true, value: { settings: { phloId: null } } });
+  });
+
+  it('will not start the demo over an open live call', async () => {
+    await configure();
+    expect(await call('app:state')).toEqual({ ok: true, value: { mode: 'live', configured: true } });
+    await call('session:open', { customer: CUSTOMER });
+    expect(await call('demo:start')).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
   });
 
   async function restartedWithToken(authToken: string): Promise<Simulator> {
