@@ -1,0 +1,60 @@
+/** The Electron app's lifecycle: one instance, one window, the core behind it. */
+import { join } from 'node:path';
+import { app, ipcMain, session, type BrowserWindow } from 'electron';
+import { createCore, type Core } from '../core';
+import { APP_URL, registerAppScheme, serveRenderer } from './app-protocol';
+import { registerChannels } from './ipc';
+import { denyNavigation, lockDownSession } from './security';
+import { createMainWindow } from './window';
+
+// electron-vite puts the processes side by side: out/main, out/preload, out/renderer.
+const OUT = join(import.meta.dirname, '..');
+
+/** Starts Handoff, or hands over to the copy already running. */
+export function runElectronApp(): void {
+  // A second copy would hold a second call session: bring the first to the front instead.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  registerAppScheme();
+  denyNavigation();
+
+  let core: Core | null = null;
+  let window: BrowserWindow | null = null;
+
+  const open = async () => {
+    window = createMainWindow(join(OUT, 'preload', 'index.cjs'));
+    window.on('closed', () => {
+      window = null;
+    });
+    await window.loadURL(APP_URL);
+  };
+
+  app.on('second-instance', () => {
+    if (window === null) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (window === null && core !== null) void open();
+  });
+  app.on('will-quit', () => {
+    void core?.close();
+  });
+
+  void app.whenReady().then(async () => {
+    lockDownSession(session.defaultSession);
+    serveRenderer(join(OUT, 'renderer'));
+    const ready = await createCore({ dataDir: app.getPath('userData'), env: process.env });
+    core = ready;
+    registerChannels(ipcMain, ready, () => window);
+    ready.onSessionChange((snapshot) => {
+      window?.webContents.send('session:changed', snapshot);
+    });
+    await open();
+  });
+}
