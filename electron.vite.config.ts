@@ -1,6 +1,7 @@
-// The build of every process. The main process bundles the core and the simulator's command line;
-// keytar stays external (a native module is loaded from node_modules at run time).
+// The build of every process. The main process bundles the Electron entry, the preview and the
+// simulator's command lines; keytar stays external (a native module is loaded from node_modules).
 import { resolve } from 'node:path';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 
 export default defineConfig({
@@ -9,8 +10,37 @@ export default defineConfig({
       outDir: 'out/main',
       rolldownOptions: {
         input: {
-          core: resolve(import.meta.dirname, 'main/core.ts'),
+          index: resolve(import.meta.dirname, 'main/index.ts'),
+          preview: resolve(import.meta.dirname, 'main/preview/cli.ts'),
           simulator: resolve(import.meta.dirname, 'main/simulator/cli.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rolldownOptions: {
+        input: { index: resolve(import.meta.dirname, 'preload/index.ts') },
+        // A sandboxed preload runs without Node's module loader: one CommonJS file.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    // CSS goes to files, never inline <style>: the page's CSP allows style-src 'self' only.
+    plugins: [svelte({ configFile: false, emitCss: true })],
+    build: {
+      outDir: 'out/renderer',
+      rolldownOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'renderer/index.html'),
+          // The browser preview's stand-in for the preload, served at /preview-bridge.js; Electron never loads it.
+          'preview-bridge': resolve(import.meta.dirname, 'renderer/preview-bridge.ts'),
+        },
+        output: {
+          entryFileNames: (chunk) => (chunk.name === 'preview-bridge' ? '[name].js' : 'assets/[name]-[hash].js'),
         },
       },
     },

@@ -1,5 +1,6 @@
 // Lint rules the code review would otherwise have to remember.
 import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -37,5 +38,45 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
+  },
+  ...svelte.configs.recommended,
+  {
+    // One set of parser options for .ts and .svelte files, so the project service is not reloaded per file.
+    languageOptions: { parserOptions: { extraFileExtensions: ['.svelte'] } },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    // The renderer sees main/ only through the contract's types, plus the pure address module it
+    // reuses to check numbers in the field (architecture.md, "Three processes, one contract").
+    // The preview bridge is the preload's stand-in and builds the API object, so it is exempt.
+    files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
+    ignores: ['renderer/preview-bridge.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Only main/electron/ and preload/ may import electron.' }],
+          patterns: [
+            { group: ['electron/*'], message: 'Only main/electron/ and preload/ may import electron.' },
+            {
+              regex: '^(\\.\\./)+main/(?!contract/|address/address$)',
+              message: 'The renderer imports from main/ only the contract (types) and main/address/address.',
+            },
+            {
+              regex: '^(\\.\\./)+main/contract/',
+              allowTypeImports: true,
+              message: 'The renderer imports only types from main/contract/: values would pull the core into the page.',
+            },
+          ],
+        },
+      ],
+    },
   },
 );

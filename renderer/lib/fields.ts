@@ -1,0 +1,59 @@
+/**
+ * Checks a form can make before anything is sent. Addresses are read by the core's own address
+ * module (pure, libphonenumber), so the field refuses exactly what the core would refuse, with
+ * the same sentence, and an agent's typo never costs a round trip to Plivo.
+ */
+import { formatAddress, isKnownCountry, parseAddress } from '../../main/address/address';
+import type { Failure } from '../../main/contract/result';
+
+/** Why the typed text is not an address Plivo can dial, or null when it is one. */
+export function addressProblem(text: string, defaultCountry: string): string | null {
+  const parsed = parseAddress(text, defaultCountry);
+  return parsed.ok ? null : parsed.error.message;
+}
+
+/** A stored address as the agent would type it: national format for numbers of their country. */
+export function addressForField(address: string | null, defaultCountry: string): string {
+  return address === null ? '' : formatAddress(address, defaultCountry);
+}
+
+/** The same rule the core applies to the default country, checked as the agent leaves the field. */
+export function countryProblem(text: string): string | null {
+  const code = text.trim().toUpperCase();
+  if (/^[A-Z]{2}$/.test(code) && isKnownCountry(code)) return null;
+  return 'Use a two-letter country code such as US or GB.';
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+
+/** The country a code names, so the agent can see that "GB" means what they think. */
+export function countryName(code: string): string | null {
+  const upper = code.trim().toUpperCase();
+  if (countryProblem(upper) !== null) return null;
+  return regionNames.of(upper) ?? null;
+}
+
+/** The form field a failure names, if it is one of `fields`. */
+export function fieldOf<F extends string>(error: Failure, fields: readonly F[]): F | null {
+  const field = error.detail?.field;
+  return fields.find((candidate) => candidate === field) ?? null;
+}
+
+/** Moves focus to the first invalid field, so a screen reader reads its error right away. */
+export function focusFirstInvalid(form: HTMLFormElement | undefined): void {
+  form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}
+
+/**
+ * A blur handler that checks a field as the agent leaves it, except when they are pressing one of
+ * the form's own buttons: that submit checks it anyway, and an error appearing mid-click would
+ * push the button from under the pointer and swallow the click.
+ */
+export function checkOnLeave(check: () => void): (event: FocusEvent) => void {
+  return (event) => {
+    const next = event.relatedTarget;
+    const field = event.currentTarget;
+    if (next instanceof HTMLButtonElement && field instanceof HTMLInputElement && next.form === field.form) return;
+    check();
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * How the call reads to an agent: states and roles in words, people by name, and one sentence per
+ * outcome. Pure functions of the snapshot, so every sentence follows from what the core reported.
+ */
+import type { Participant, ParticipantState, Role, SessionSnapshot } from '../../main/contract/domain';
+
+/** Participant states in the words the agent reads (issue 3), never the core's codes. */
+export const STATE_WORDS: Record<ParticipantState, string> = {
+  dialling: 'Dialling',
+  connected: 'Connected',
+  on_hold: 'On hold',
+  consulting: 'Consulting',
+  left: 'Left',
+};
+
+/** Plivo's member roles as shown in the rows and the Role select. */
+export const ROLE_WORDS: Record<Role, string> = { agent: 'Agent', customer: 'Customer' };
+
+/** Who someone is in a sentence: the agent is "you", anyone else their name, else their number. */
+export function nameOf(person: Participant): string {
+  if (person.kind === 'self') return 'you';
+  return person.label ?? person.displayAddress;
+}
+
+/** Name and number together, so two people with the same name are still told apart by a screen reader. */
+export function fullNameOf(person: Participant): string {
+  if (person.kind === 'self') return 'yourself';
+  return person.label === null ? person.displayAddress : `${person.label} ${person.displayAddress}`;
+}
+
+/** Joins names as a sentence does: "Dana", "Dana and Lee", "Dana, Lee and Kim". */
+export function listOf(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+}
+
+/** The people of a warm transfer, so its panel and its announcement name the same three. */
+export interface TransferPeople {
+  self: Participant;
+  target: Participant;
+  /** Everyone else still on the call: the customer, and anyone added before the transfer. */
+  others: Participant[];
+}
+
+/** The warm transfer's people, or null when none is under way. */
+export function transferPeople(snapshot: SessionSnapshot | null): TransferPeople | null {
+  const transfer = snapshot?.transfer ?? null;
+  if (snapshot === null || transfer === null) return null;
+  const self = snapshot.participants.find((p) => p.kind === 'self');
+  const target = snapshot.participants.find((p) => p.id === transfer.targetId);
+  if (self === undefined || target === undefined) return null;
+  const others = snapshot.participants.filter((p) => p !== self && p !== target && p.state !== 'left');
+  return { self, target, others };
+}
+
+const names = (people: readonly Participant[]) => listOf(people.map(nameOf));
+const verb = (people: readonly Participant[], one: string, many: string) => (people.length === 1 ? one : many);
+
+/** The newest participant: the one a dial action just added. */
+function newest(snapshot: SessionSnapshot): Participant | undefined {
+  return snapshot.participants[snapshot.participants.length - 1];
+}
+
+/** What the agent hears after a warm transfer started. */
+export function warmStarted(after: SessionSnapshot): string {
+  const people = transferPeople(after);
+  if (people === null) return 'Warm transfer started.';
+  const held = people.others.filter((p) => p.state === 'on_hold');
+  const target = nameOf(people.target);
+  return held.length === 0
+    ? `Warm transfer started: you are talking to ${target}.`
+    : `Warm transfer started: you are talking to ${target} while ${names(held)} ${verb(held, 'holds', 'hold')}.`;
+}
+
+/** What the agent hears after a cold transfer was accepted. */
+export function coldStarted(after: SessionSnapshot): string {
+  const target = newest(after);
+  return target === undefined
+    ? 'Cold transfer started; you have left the call.'
+    : `Cold transfer started: ${nameOf(target)} is being dialled and you have left the call.`;
+}
+
+/** What the agent hears after someone was dialled into the call. */
+export function added(after: SessionSnapshot): string {
+  const target = newest(after);
+  return target === undefined ? 'Dialling into the call.' : `Dialling ${nameOf(target)} into the call.`;
+}
+
+/** What the agent hears when a warm transfer ends; `before` still names its target. */
+export function transferEnded(how: 'complete' | 'cancel' | 'merge', before: SessionSnapshot | null): string {
+  const people = transferPeople(before);
+  if (people === null) {
+    return { complete: 'Transfer completed.', cancel: 'Transfer cancelled.', merge: 'Calls merged.' }[how];
+  }
+  const target = nameOf(people.target);
+  const others = people.others;
+  if (how === 'complete') {
+    return others.length === 0
+      ? `Transfer completed: you have left ${target} on the call.`
+      : `Transfer completed: ${names(others)} ${verb(others, 'is', 'are')} now with ${target}, and you have left the call.`;
+  }
+  if (how === 'cancel') {
+    return others.length === 0
+      ? `Transfer cancelled: ${target} has left.`
+      : `Transfer cancelled: ${target} has left and you are back with ${names(others)}.`;
+  }
+  return `Calls merged: ${listOf(['you', ...others.map(nameOf), target])} are all on the call.`;
+}
+
+/** What the agent hears after a row action. */
+export function memberChanged(action: 'hold' | 'unhold' | 'hangup', person: Participant): string {
+  const who = nameOf(person);
+  if (person.kind === 'self') return 'You have left the call.';
+  if (action === 'hold') return `${who} is on hold.`;
+  if (action === 'unhold') return `${who} is back on the call.`;
+  return `${who} was hung up.`;
+}
+
+/** What the agent hears after opening a call. */
+export function opened(after: SessionSnapshot): string {
+  const customer = after.participants.find((p) => p.kind === 'customer');
+  return customer === undefined ? 'Call opened.' : `Call opened with ${nameOf(customer)}.`;
+}

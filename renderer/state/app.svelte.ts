@@ -1,0 +1,69 @@
+/**
+ * Which mode Handoff runs in (live against Plivo, or the demo against the simulator), whether it is
+ * ready for calls, and which view the agent is looking at.
+ */
+import type { HandoffApi } from '../../main/contract/bridge';
+import type { AppState } from '../../main/contract/domain';
+import { settle } from '../lib/api';
+import type { Announcer } from './announcer.svelte';
+
+/** The two views of the window. */
+export type View = 'call' | 'settings';
+
+/** The app's mode and readiness as the core reports them, and the view shown. */
+export class AppModel {
+  #state = $state.raw<AppState | null>(null);
+  #view = $state<View>('call');
+  #loaded = $state(false);
+  readonly #api: HandoffApi;
+  readonly #announcer: Announcer;
+
+  /** The announcer hears about a failed read; the rest of the app keeps working. */
+  constructor(api: HandoffApi, announcer: Announcer) {
+    this.#api = api;
+    this.#announcer = announcer;
+  }
+
+  /** Whether the first read has answered (either way), so the window does not flash the wrong view. */
+  get loaded(): boolean {
+    return this.#loaded;
+  }
+
+  /** Live (Plivo) or demo (the built-in simulator). */
+  get mode(): AppState['mode'] {
+    return this.#state?.mode ?? 'live';
+  }
+
+  /** Whether settings and credentials are complete for the current mode. */
+  get configured(): boolean {
+    return this.#state?.configured ?? false;
+  }
+
+  /** A first run: nothing set up and not in the demo, so Settings greets the agent and offers the demo. */
+  get welcome(): boolean {
+    return this.#state !== null && this.mode === 'live' && !this.configured;
+  }
+
+  /** The view on screen. */
+  get view(): View {
+    return this.#view;
+  }
+
+  /** Switches the view (the header's Call and Settings buttons). */
+  show(view: View): void {
+    this.#view = view;
+  }
+
+  /** Takes a state the core answered with (after the demo started or stopped). */
+  accept(state: AppState): void {
+    this.#state = state;
+  }
+
+  /** Re-reads mode and readiness. */
+  async refresh(): Promise<void> {
+    const result = await settle(() => this.#api.app.state());
+    if (result.ok) this.#state = result.value;
+    else this.#announcer.failure(result.error);
+    this.#loaded = true;
+  }
+}

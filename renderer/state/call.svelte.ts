@@ -1,0 +1,189 @@
+/**
+ * The agent's call as the core reports it. The snapshot is the truth: this class only holds the
+ * latest one (from a result or a `session:changed` event) and derives what the view needs from it.
+ */
+import type { HandoffApi } from '../../main/contract/bridge';
+import type { ActionOutcome, Participant, Role, SessionAction, SessionSnapshot } from '../../main/contract/domain';
+import type { FailureDetail, Result } from '../../main/contract/result';
+import {
+  added,
+  coldStarted,
+  memberChanged,
+  opened,
+  transferEnded,
+  transferPeople,
+  warmStarted,
+  type TransferPeople,
+} from '../lib/words';
+import type { Activity } from './activity.svelte';
+
+/** The three ways to bring someone in from the transfer panel. */
+export type DialAction = 'warm_transfer' | 'cold_transfer' | 'add_participant';
+/** The three ways a warm transfer ends. */
+export type TransferEnd = 'complete_transfer' | 'cancel_transfer' | 'merge_transfer';
+/** The row actions. */
+export type MemberAction = 'hold' | 'unhold' | 'hangup';
+
+/** Who to dial, as typed (the core parses it again; the field has already checked it). */
+export interface DialTarget {
+  to: string;
+  role: Role;
+  label: string;
+}
+
+/** The form fields a call action's failure can point at. */
+export const OPEN_FIELDS = ['customer', 'label'] as const;
+/** The transfer panel's fields a failure can point at. */
+export const DIAL_FIELDS = ['to', 'role', 'label'] as const;
+
+/** The call, its derived views, and the actions on it. */
+export class CallModel {
+  #snapshot = $state.raw<SessionSnapshot | null>(null);
+  /** Bumped by every event, so a `session.get` answer older than an event is dropped. */
+  #events = 0;
+  readonly #api: HandoffApi;
+  readonly #activity: Activity;
+
+  #self = $derived(this.#snapshot?.participants.find((p) => p.kind === 'self') ?? null);
+  #transfer = $derived(transferPeople(this.#snapshot));
+
+  /** Built by the app root, which shares the activity (and through it the announcer) with the other models. */
+  constructor(api: HandoffApi, activity: Activity) {
+    this.#api = api;
+    this.#activity = activity;
+  }
+
+  /** The call, or null when none is open. */
+  get snapshot(): SessionSnapshot | null {
+    return this.#snapshot;
+  }
+
+  /** The agent's own row. */
+  get self(): Participant | null {
+    return this.#self;
+  }
+
+  /** The action the core has in flight, if any. */
+  get pending(): SessionAction | null {
+    return this.#snapshot?.pending ?? null;
+  }
+
+  /** The warm transfer's three parties, or null when none is under way. */
+  get transfer(): TransferPeople | null {
+    return this.#transfer;
+  }
+
+  /** Whether the agent has left (cold transfer, completed transfer, hung up on themselves). */
+  get selfLeft(): boolean {
+    return this.#self?.state === 'left';
+  }
+
+  /** Which row actions the core would accept now (main/session/transitions.ts), so only those are offered. */
+  actionsFor(person: Participant): MemberAction[] {
+    const snapshot = this.#snapshot;
+    if (snapshot === null || snapshot.transfer !== null || this.selfLeft || person.state === 'left') return [];
+    if (person.kind === 'self') return ['hangup'];
+    return [person.state === 'on_hold' ? 'unhold' : 'hold', 'hangup'];
+  }
+
+  /** Takes a snapshot pushed by the core. */
+  receive(snapshot: SessionSnapshot | null): void {
+    this.#events += 1;
+    this.#snapshot = snapshot;
+  }
+
+  /** Reads the call once at start (or after the demo switched profiles). */
+  async load(): Promise<void> {
+    const seen = this.#events;
+    let result: Result<SessionSnapshot | null>;
+    try {
+      result = await this.#api.session.get();
+    } catch {
+      return;
+    }
+    if (result.ok && seen === this.#events) this.#snapshot = result.value;
+  }
+
+  /** Starts tracking the call the agent is on. */
+  open(customer: string, label: string): Promise<Result<SessionSnapshot> | null> {
+    return this.#activity.run(
+      'session:open',
+      async () => this.#accept(await this.#api.session.open(label === '' ? { customer } : { customer, label })),
+      { success: opened, fields: OPEN_FIELDS },
+    );
+  }
+
+  /** Stops tracking the call in Handoff; the phone call itself belongs to the softphone. */
+  end(): Promise<Result<null> | null> {
+    return this.#activity.run(
+      'session:end',
+      async () => {
+        const result = await this.#api.session.end();
+        if (result.ok) this.#snapshot = null;
+        return result;
+      },
+      { success: () => 'Call closed in Handoff. Your softphone call is not affected.' },
+    );
+  }
+
+  /** Brings someone in: consult first (warm), hand over and leave (cold), or just add them. */
+  dial(action: DialAction, target: DialTarget): Promise<Result<ActionOutcome> | null> {
+    const input = { to: target.to, role: target.role, ...(target.label === '' ? {} : { label: target.label }) };
+    const send = {
+      warm_transfer: () => this.#api.call.warmTransfer(input),
+      cold_transfer: () => this.#api.call.coldTransfer(input),
+      add_participant: () => this.#api.call.addParticipant(input),
+    }[action];
+    const say = { warm_transfer: warmStarted, cold_transfer: coldStarted, add_participant: added }[action];
+    return this.#activity.run(action, async () => this.#accept(await send()), {
+      success: (outcome) => say(outcome.session),
+      detail: requestId,
+      fields: DIAL_FIELDS,
+    });
+  }
+
+  /** Ends the warm transfer under way in one of its three ways. */
+  finishTransfer(action: TransferEnd): Promise<Result<ActionOutcome> | null> {
+    const before = this.#snapshot;
+    const send = {
+      complete_transfer: () => this.#api.call.completeTransfer(),
+      cancel_transfer: () => this.#api.call.cancelTransfer(),
+      merge_transfer: () => this.#api.call.mergeTransfer(),
+    }[action];
+    const how = ({ complete_transfer: 'complete', cancel_transfer: 'cancel', merge_transfer: 'merge' } as const)[action];
+    return this.#activity.run(action, async () => this.#accept(await send()), {
+      success: () => transferEnded(how, before),
+      detail: requestId,
+    });
+  }
+
+  /** Holds, resumes or hangs up one member. */
+  member(action: MemberAction, person: Participant): Promise<Result<ActionOutcome> | null> {
+    const input = { participantId: person.id };
+    const send = {
+      hold: () => this.#api.call.hold(input),
+      unhold: () => this.#api.call.unhold(input),
+      hangup: () => this.#api.call.hangup(input),
+    }[action];
+    return this.#activity.run(memberKey(action, person), async () => this.#accept(await send()), {
+      success: () => memberChanged(action, person),
+      detail: requestId,
+    });
+  }
+
+  /** Keeps the snapshot of an accepted action at once; the event that follows carries the same one. */
+  #accept<T extends SessionSnapshot | ActionOutcome>(result: Result<T>): Result<T> {
+    if (result.ok) this.#snapshot = 'apiId' in result.value ? result.value.session : result.value;
+    return result;
+  }
+}
+
+/** The activity key of a row action, so only that row's button shows progress. */
+export function memberKey(action: MemberAction, person: Participant): string {
+  return `${action}:${person.id}`;
+}
+
+/** Plivo's request id of an accepted action, kept under Details for Plivo support. */
+function requestId(outcome: ActionOutcome): FailureDetail {
+  return { apiId: outcome.apiId };
+}

@@ -1,0 +1,90 @@
+/**
+ * The app's state, built once from the bridge: each model owns one part of what the core reports,
+ * and they share one announcer (one voice) and one activity (one action at a time).
+ */
+import type { HandoffApi } from '../../main/contract/bridge';
+import type { AppState } from '../../main/contract/domain';
+import type { Result } from '../../main/contract/result';
+import { Activity } from './activity.svelte';
+import { AppModel } from './app.svelte';
+import { Announcer } from './announcer.svelte';
+import { CallModel } from './call.svelte';
+import { SettingsModel } from './settings.svelte';
+
+/** Everything the components read and the actions they call. */
+export class Handoff {
+  /** The outcome of the last action, for the live region. */
+  readonly announcer = new Announcer();
+  /** The action under way, shared so that one click disables every action button. */
+  readonly activity: Activity;
+  /** Mode, readiness and the view shown. */
+  readonly app: AppModel;
+  /** The current call. */
+  readonly call: CallModel;
+  /** Settings and credential status. */
+  readonly settings: SettingsModel;
+  readonly #api: HandoffApi;
+
+  /** Builds the models over one bridge; nothing is read until `start`. */
+  constructor(api: HandoffApi) {
+    this.#api = api;
+    this.app = new AppModel(api, this.announcer);
+    this.activity = new Activity(this.announcer, () => this.call.pending);
+    this.call = new CallModel(api, this.activity);
+    this.settings = new SettingsModel(api, this.activity, this.announcer, this.app);
+  }
+
+  /**
+   * Subscribes to call changes, then reads everything once; returns the unsubscribe for the
+   * component's teardown. Subscribing first means no change between the read and the
+   * subscription can be missed.
+   */
+  start(): () => void {
+    const unsubscribe = this.#api.onSessionChange((snapshot) => {
+      this.call.receive(snapshot);
+    });
+    void this.#load();
+    return unsubscribe;
+  }
+
+  /** Switches to the demo: its own settings, the simulator's credentials and a fresh call. */
+  startDemo(): Promise<Result<AppState> | null> {
+    return this.#switch('demo:start', () => this.#api.app.startDemo(), {
+      success: () =>
+        'Demo started: Handoff now talks to its built-in simulator. Open a call with any number to try it.',
+    });
+  }
+
+  /** Leaves the demo for the agent's own settings and Plivo. */
+  stopDemo(): Promise<Result<AppState> | null> {
+    return this.#switch('demo:stop', () => this.#api.app.stopDemo(), {
+      success: () => 'Left the demo: Handoff talks to Plivo with your own settings again.',
+    });
+  }
+
+  async #switch(
+    key: string,
+    request: () => Promise<Result<AppState>>,
+    report: { success: () => string },
+  ): Promise<Result<AppState> | null> {
+    const result = await this.activity.run(
+      key,
+      async () => {
+        const switched = await request();
+        if (switched.ok) {
+          this.app.accept(switched.value);
+          await Promise.all([this.settings.load(), this.call.load()]);
+        }
+        return switched;
+      },
+      report,
+    );
+    if (result?.ok) this.app.show(this.app.welcome ? 'settings' : 'call');
+    return result;
+  }
+
+  async #load(): Promise<void> {
+    await Promise.all([this.app.refresh(), this.settings.load(), this.call.load()]);
+    if (this.app.welcome) this.app.show('settings');
+  }
+}

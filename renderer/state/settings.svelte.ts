@@ -1,0 +1,162 @@
+/**
+ * The settings and whether credentials are saved, as the core reports them. The Auth Token goes
+ * from the field straight to `credentials.save` and is never kept here: the core never returns it,
+ * and the renderer never holds on to it.
+ */
+import type { HandoffApi } from '../../main/contract/bridge';
+import type { ConnectionCheck, CredentialStatus, Role, Settings, SettingsView } from '../../main/contract/domain';
+import type { Result } from '../../main/contract/result';
+import { settle } from '../lib/api';
+import type { Activity } from './activity.svelte';
+import type { Announcer } from './announcer.svelte';
+
+/** What the Settings form sends: the settings patch, and credentials when the agent typed some. */
+export interface SettingsChange {
+  settings: {
+    phloId: string | null;
+    nodeId: string | null;
+    agentAddress: string | null;
+    defaultCountry: string;
+    defaultRole: Role;
+  };
+  credentials: { authId: string; authToken: string } | null;
+}
+
+/** The Settings form's fields a failure can point at. */
+export const SETTINGS_FIELDS = [
+  'phloId',
+  'nodeId',
+  'agentAddress',
+  'defaultCountry',
+  'defaultRole',
+  'authId',
+  'authToken',
+] as const;
+
+/** What the settings model needs to know about the app: whether it is ready, and how to re-read that. */
+export interface AppStatus {
+  readonly configured: boolean;
+  refresh(): Promise<void>;
+}
+
+/** A fallback used only until the settings arrive; the core's own default is the same. */
+const FALLBACK_COUNTRY = 'US';
+
+/** The current profile's settings and credential status, and the actions of the Settings view. */
+export class SettingsModel {
+  #view = $state.raw<SettingsView | null>(null);
+  #credentials = $state.raw<CredentialStatus | null>(null);
+  /** Bumped when the settings come from elsewhere (start, demo switch), so the form starts over. */
+  #revision = $state(0);
+  readonly #api: HandoffApi;
+  readonly #activity: Activity;
+  readonly #announcer: Announcer;
+  readonly #app: AppStatus;
+
+  /** `app` is re-read after every change, since saving may make Handoff ready for calls (or not). */
+  constructor(api: HandoffApi, activity: Activity, announcer: Announcer, app: AppStatus) {
+    this.#api = api;
+    this.#activity = activity;
+    this.#announcer = announcer;
+    this.#app = app;
+  }
+
+  /** The stored settings, or null until loaded. */
+  get settings(): Settings | null {
+    return this.#view?.settings ?? null;
+  }
+
+  /** Where requests really go (an environment override wins over the stored URL). */
+  get effectivePhloBaseUrl(): string | null {
+    return this.#view?.effectivePhloBaseUrl ?? null;
+  }
+
+  /** A problem the core found loading the settings file (it was moved aside), to tell the agent once. */
+  get problem(): string | null {
+    return this.#view?.problem ?? null;
+  }
+
+  /** How numbers typed without a `+` are read. */
+  get defaultCountry(): string {
+    return this.#view?.settings.defaultCountry ?? FALLBACK_COUNTRY;
+  }
+
+  /** The role the transfer panel starts with. */
+  get defaultRole(): Role {
+    return this.#view?.settings.defaultRole ?? 'agent';
+  }
+
+  /** Whether credentials are saved, with the Auth ID masked; never the token. */
+  get credentials(): CredentialStatus | null {
+    return this.#credentials;
+  }
+
+  /** Changes whenever the form should drop what was typed and show the stored values. */
+  get revision(): number {
+    return this.#revision;
+  }
+
+  /** Reads settings and credential status; a failure is announced (the form still works with defaults). */
+  async load(): Promise<void> {
+    const [view, credentials] = await Promise.all([
+      settle(() => this.#api.settings.get()),
+      settle(() => this.#api.credentials.status()),
+    ]);
+    if (view.ok) this.#view = view.value;
+    else this.#announcer.failure(view.error);
+    if (credentials.ok) this.#credentials = credentials.value;
+    else this.#announcer.failure(credentials.error);
+    this.#revision += 1;
+  }
+
+  /**
+   * Saves the settings, then the credentials if typed; stops at the first refusal so the form can
+   * point at it. `key` names the button that asked (Test connection saves first too).
+   */
+  save(change: SettingsChange, key = 'settings:save'): Promise<Result<null> | null> {
+    return this.#activity.run(key, () => this.#save(change), {
+      success: () =>
+        `${change.credentials === null ? 'Settings saved.' : 'Settings and credentials saved.'}${
+          this.#app.configured ? '' : ' Handoff needs the PHLO ID, node ID, your number and credentials before it can handle calls.'
+        }`,
+      fields: SETTINGS_FIELDS,
+    });
+  }
+
+  /** Reads the PHLO's multi-party call node with the stored settings and credentials. */
+  testConnection(): Promise<Result<ConnectionCheck> | null> {
+    return this.#activity.run('connection:test', () => this.#api.connection.test(), {
+      success: ({ nodeName }) => `Connection works: Handoff reached the PHLO node "${nodeName}".`,
+      detail: ({ apiId }) => ({ apiId }),
+    });
+  }
+
+  /** Removes the saved credentials from the OS keychain. */
+  forgetCredentials(): Promise<Result<CredentialStatus> | null> {
+    return this.#activity.run(
+      'credentials:clear',
+      async () => {
+        const result = await this.#api.credentials.clear();
+        if (result.ok) {
+          this.#credentials = result.value;
+          await this.#app.refresh();
+        }
+        return result;
+      },
+      { success: () => 'Credentials forgotten: they are no longer in this computer\'s keychain.' },
+    );
+  }
+
+  async #save(change: SettingsChange): Promise<Result<null>> {
+    const saved = await this.#api.settings.update(change.settings);
+    if (!saved.ok) return saved;
+    this.#view = saved.value;
+    if (change.credentials !== null) {
+      const stored = await this.#api.credentials.save(change.credentials);
+      if (!stored.ok) return stored;
+      this.#credentials = stored.value;
+    }
+    await this.#app.refresh();
+    return { ok: true, value: null };
+  }
+}
