@@ -12,6 +12,10 @@ const OUT = join(import.meta.dirname, '..');
 
 /** Starts Handoff, or hands over to the copy already running. */
 export function runElectronApp(): void {
+  // HANDOFF_DATA_DIR moves everything, Chromium's profile and the single-instance lock included, so a
+  // test or a second profile never collides with the agent's running copy.
+  const dataDir = process.env['HANDOFF_DATA_DIR'];
+  if (dataDir !== undefined) app.setPath('userData', dataDir);
   // A second copy would hold a second call session: bring the first to the front instead.
   if (!app.requestSingleInstanceLock()) {
     app.quit();

@@ -91,7 +91,7 @@ export function failureFromAnswer<T>(answer: HttpAnswer, kind: RequestKind): Res
   if (status === 429) {
     const seconds = retryAfterSeconds(answer.retryAfter);
     if (seconds !== undefined) detail.retryAfterSeconds = seconds;
-    const wait = seconds === undefined ? 'a few seconds' : `${seconds} second${seconds === 1 ? '' : 's'}`;
+    const wait = seconds === undefined ? 'a few seconds' : inSeconds(seconds);
     return fail('rate_limited', `Plivo is limiting requests from this account. Nothing was done; wait ${wait} and try again.`, detail);
   }
   // A 5xx is Plivo's own failure unless a web page says a proxy answered in its place.
@@ -118,7 +118,7 @@ export function failureFromError<T>(error: unknown, kind: RequestKind, host: str
   const chain = causeChain(error);
   if (chain.some((e) => e.name === 'TimeoutError')) {
     const after = kind === 'action' ? ` ${MAY_HAVE_HAPPENED}` : ' Try again, or raise the timeout in Settings.';
-    return fail('timeout', `Plivo did not answer within ${timeoutMs / 1000} seconds.${after}`);
+    return fail('timeout', `Plivo did not answer within ${inSeconds(timeoutMs / 1000)}.${after}`);
   }
   const code = chain.map(errorCode).find((c) => c !== undefined);
   if (code !== undefined && NEVER_SENT.has(code)) {
@@ -130,6 +130,10 @@ export function failureFromError<T>(error: unknown, kind: RequestKind, host: str
   // A connection that broke after the request was written: Plivo may have acted on it.
   const after = kind === 'action' ? ` ${MAY_HAVE_HAPPENED}` : ' Try again.';
   return fail('timeout', `The connection to ${host} broke before Plivo answered (${code ?? 'connection lost'}).${after}`);
+}
+
+function inSeconds(seconds: number): string {
+  return `${seconds} second${seconds === 1 ? '' : 's'}`;
 }
 
 function retryAfterSeconds(header: string | null): number | undefined {

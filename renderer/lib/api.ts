@@ -18,12 +18,12 @@ export function connectBridge(): HandoffApi | null {
   return window.handoff ?? null;
 }
 
-/** The failure for a request the bridge could not deliver: the core never saw it, so nothing was done. */
+/** The failure for a request whose answer never came back: the core may or may not have acted on it. */
 export function lostContact(reason: unknown): Failure {
   const why = reason instanceof Error && reason.message !== '' ? ` (${reason.message})` : '';
   return {
     code: 'internal',
-    message: `Handoff lost contact with its core${why}. Nothing was done; restart Handoff if this happens again.`,
+    message: `Handoff lost contact with its core${why}. If this was a call action, check the call before you try again; restart Handoff if this keeps happening.`,
   };
 }
 

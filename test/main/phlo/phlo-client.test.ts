@@ -181,7 +181,7 @@ describe('every outcome maps to one code, and nothing is ever resent', () => {
     sim.injectFault({ kind: 'delay', ms: 3000 });
     const result = await client.nodeAction({ ...target, timeoutMs: 1000 }, { action: 'warm_transfer', to: TARGET, role: 'agent', triggerSource: AGENT });
     expect(result.ok || result.error.code).toBe('timeout');
-    if (!result.ok) expect(result.error.message).toMatch(/within 1 seconds.*check the call/);
+    if (!result.ok) expect(result.error.message).toMatch(/within 1 second\. .*check the call/);
     await expect.poll(() => sim.requests()[0]?.applied).toBe(true);
     expect(sim.requests()).toHaveLength(1);
   });

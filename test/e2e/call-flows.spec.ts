@@ -1,0 +1,204 @@
+/**
+ * The agent's work, end to end: the built renderer in Chromium, the preview's bridge, the real
+ * core and keychain, and the PHLO simulator, which records every request Handoff sent.
+ */
+import type { Page } from '@playwright/test';
+import type { Simulator } from '../../main/simulator/server';
+import {
+  AGENT,
+  AGENT_TYPED,
+  COLLEAGUE,
+  COLLEAGUE_SHOWN,
+  CUSTOMER,
+  CUSTOMER_SHOWN,
+  expect,
+  needsKeyring,
+  test,
+  type Handoff,
+} from './support/handoff';
+import {
+  announcement,
+  button,
+  expectStates,
+  fillCredentials,
+  fillSettings,
+  fillTransfer,
+  openCall,
+  participant,
+  participants,
+  saveSettings,
+  showView,
+  viewButton,
+} from './support/ui';
+
+/** Each member's state in the simulator's one live call, by address. */
+function simStates(sim: Simulator): Record<string, string> {
+  const [call] = sim.calls();
+  return Object.fromEntries((call?.members ?? []).map((m) => [m.address, m.state]));
+}
+
+/** Configured through the core, a live call in the simulator, and the call opened in the page. */
+async function onACall(page: Page, handoff: Handoff): Promise<void> {
+  await handoff.configure();
+  handoff.startLiveCall();
+  await page.goto(handoff.preview.url);
+  await expect(viewButton(page, 'Call')).toHaveAttribute('aria-current', 'page');
+  await openCall(page, CUSTOMER_SHOWN);
+  await expectStates(page, { You: 'Connected', [CUSTOMER_SHOWN]: 'Connected' });
+}
+
+/** Starts a warm transfer to the colleague and waits until all three states show it. */
+async function startWarmTransfer(page: Page): Promise<void> {
+  await fillTransfer(page, COLLEAGUE_SHOWN);
+  await button(page, 'Warm transfer').click();
+  await expect(announcement(page)).toContainText('Warm transfer started');
+  await expectStates(page, { You: 'Consulting', [CUSTOMER_SHOWN]: 'On hold', [COLLEAGUE_SHOWN]: 'Consulting' });
+}
+
+test('a first run goes from Settings, credentials and Test connection to a completed warm transfer', async ({ page, handoff }) => {
+  needsKeyring();
+  const { sim } = handoff;
+  await page.goto(handoff.preview.url);
+
+  // Nothing is configured: Settings is shown first, with the demo on offer.
+  await expect(viewButton(page, 'Settings')).toHaveAttribute('aria-current', 'page');
+  await expect(button(page, 'Try the demo')).toBeVisible();
+
+  await fillSettings(page, { phloId: sim.phloId, nodeId: sim.nodeId, agentNumber: AGENT_TYPED, defaultCountry: 'US' });
+  await fillCredentials(page, sim.authId, handoff.authToken);
+  await saveSettings(page, /Settings and credentials saved/);
+  // Once set, the token shows only that it is set.
+  await expect(page.getByLabel('Auth Token', { exact: true })).toHaveCount(0);
+  await expect(page.getByText(/Auth Token set/)).toBeVisible();
+  await expect(page.getByText('MA…01')).toBeVisible();
+  await expect(button(page, 'Forget credentials')).toBeVisible();
+  expect(await handoff.call('settings:get')).toMatchObject({
+    ok: true,
+    value: { settings: { phloId: sim.phloId, nodeId: sim.nodeId, agentAddress: AGENT, defaultCountry: 'US' } },
+  });
+
+  await button(page, 'Test connection').click();
+  await expect(announcement(page)).toContainText('Connection works: Handoff reached the PHLO node "Multi-Party Call_1".');
+  expect(sim.requests().map((r) => r.method)).toEqual(['GET']);
+
+  await showView(page, 'Call');
+  handoff.startLiveCall();
+  await openCall(page, CUSTOMER_SHOWN);
+  await expect(participants(page).getByRole('listitem')).toHaveCount(2);
+  await expectStates(page, { You: 'Connected', [CUSTOMER_SHOWN]: 'Connected' });
+  await expect(participant(page, CUSTOMER_SHOWN)).toContainText('Customer');
+
+  await startWarmTransfer(page);
+  // The panel of the transfer under way names all three people with their states.
+  await expect(page.getByRole('heading', { name: 'Warm transfer under way' })).toBeVisible();
+  await expect(button(page, 'Warm transfer')).toHaveCount(0);
+  for (const name of ['Complete transfer', 'Cancel transfer', 'Merge calls']) await expect(button(page, name)).toBeEnabled();
+  expect(simStates(sim)).toEqual({ [AGENT]: 'consulting', [CUSTOMER]: 'on_hold', [COLLEAGUE]: 'consulting' });
+
+  await button(page, 'Complete transfer').click();
+  await expect(announcement(page)).toContainText('Transfer completed');
+  await expectStates(page, { You: 'Left', [CUSTOMER_SHOWN]: 'Connected', [COLLEAGUE_SHOWN]: 'Connected' });
+  expect(simStates(sim)).toEqual({ [AGENT]: 'left', [CUSTOMER]: 'connected', [COLLEAGUE]: 'connected' });
+
+  expect(handoff.actions().map((r) => r.body)).toEqual([
+    { action: 'warm_transfer', to: COLLEAGUE, role: 'agent', trigger_source: AGENT },
+    { action: 'hangup' },
+  ]);
+  expect(handoff.actions()[1]?.path).toContain(`/members/${encodeURIComponent(AGENT)}`);
+});
+
+test('a warm transfer can be cancelled: the colleague is dropped and the customer is back', async ({ page, handoff }) => {
+  await onACall(page, handoff);
+  await startWarmTransfer(page);
+  await button(page, 'Cancel transfer').click();
+  await expect(announcement(page)).toContainText('Transfer cancelled');
+  await expectStates(page, { You: 'Connected', [CUSTOMER_SHOWN]: 'Connected', [COLLEAGUE_SHOWN]: 'Left' });
+  await expect(button(page, 'Warm transfer')).toBeEnabled();
+  expect(simStates(handoff.sim)).toEqual({ [AGENT]: 'connected', [CUSTOMER]: 'connected', [COLLEAGUE]: 'left' });
+  expect(handoff.actions().map((r) => (r.body as { action: string }).action)).toEqual(['warm_transfer', 'abort_transfer']);
+});
+
+test('a warm transfer can be merged into a three-way call', async ({ page, handoff }) => {
+  await onACall(page, handoff);
+  await startWarmTransfer(page);
+  await button(page, 'Merge calls').click();
+  await expect(announcement(page)).toContainText('Calls merged');
+  await expectStates(page, { You: 'Connected', [CUSTOMER_SHOWN]: 'Connected', [COLLEAGUE_SHOWN]: 'Connected' });
+  expect(simStates(handoff.sim)).toEqual({ [AGENT]: 'connected', [CUSTOMER]: 'connected', [COLLEAGUE]: 'connected' });
+  expect(handoff.actions().map((r) => (r.body as { action: string }).action)).toEqual(['warm_transfer', 'resume_call']);
+});
+
+test('a cold transfer hands the customer over and the agent leaves; End call closes it in Handoff', async ({ page, handoff }) => {
+  await onACall(page, handoff);
+  await fillTransfer(page, COLLEAGUE_SHOWN, 'Customer');
+  await button(page, 'Cold transfer').click();
+  await expect(announcement(page)).toContainText('Cold transfer started');
+  await expectStates(page, { You: 'Left', [CUSTOMER_SHOWN]: 'Connected', [COLLEAGUE_SHOWN]: 'Dialling' });
+  expect(handoff.actions().map((r) => r.body)).toEqual([
+    { action: 'cold_transfer', to: COLLEAGUE, role: 'customer', trigger_source: AGENT },
+  ]);
+  // Nothing is left to transfer once the agent has left.
+  await expect(button(page, 'Warm transfer')).toHaveCount(0);
+
+  await button(page, 'End call').click();
+  await expect(participants(page)).toHaveCount(0);
+  await expect(page.getByLabel('Customer number', { exact: true })).toBeVisible();
+  expect(await handoff.call('session:get')).toEqual({ ok: true, value: null });
+  expect(handoff.actions()).toHaveLength(1);
+});
+
+test('a member can be held, resumed and hung up from their row', async ({ page, handoff }) => {
+  await onACall(page, handoff);
+  await fillTransfer(page, COLLEAGUE_SHOWN);
+  await button(page, 'Add to call').click();
+  await expect(announcement(page)).toContainText(`Dialling ${COLLEAGUE_SHOWN} into the call`);
+  await expectStates(page, { You: 'Connected', [CUSTOMER_SHOWN]: 'Connected', [COLLEAGUE_SHOWN]: 'Dialling' });
+
+  const customer = participant(page, CUSTOMER_SHOWN);
+  await customer.getByRole('button', { name: /^Hold\b/ }).click();
+  await expect(announcement(page)).toContainText(`${CUSTOMER_SHOWN} is on hold`);
+  await expect(customer).toContainText('On hold');
+  expect(simStates(handoff.sim)[CUSTOMER]).toBe('on_hold');
+  // Hold and Resume share the button: it now offers Resume.
+  await expect(customer.getByRole('button', { name: /^Hold\b/ })).toHaveCount(0);
+
+  await customer.getByRole('button', { name: /^Resume\b/ }).click();
+  await expect(announcement(page)).toContainText(`${CUSTOMER_SHOWN} is back on the call`);
+  await expect(customer).toContainText('Connected');
+  expect(simStates(handoff.sim)[CUSTOMER]).toBe('connected');
+
+  const colleague = participant(page, COLLEAGUE_SHOWN);
+  await colleague.getByRole('button', { name: /^Hang up\b/ }).click();
+  await expect(announcement(page)).toContainText(`${COLLEAGUE_SHOWN} was hung up`);
+  await expectStates(page, { You: 'Connected', [CUSTOMER_SHOWN]: 'Connected', [COLLEAGUE_SHOWN]: 'Left' });
+  // A member who left has no actions any more.
+  await expect(colleague.getByRole('button')).toHaveCount(0);
+  expect(simStates(handoff.sim)[COLLEAGUE]).toBe('left');
+
+  const sent = handoff.actions();
+  expect(sent.map((r) => (r.body as { action: string }).action)).toEqual(['call', 'hold', 'unhold', 'hangup']);
+  expect(sent[1]?.path).toContain(`/members/${encodeURIComponent(CUSTOMER)}`);
+  expect(sent[3]?.path).toContain(`/members/${encodeURIComponent(COLLEAGUE)}`);
+});
+
+test('a double click on Warm transfer sends one request', async ({ page, handoff }) => {
+  await onACall(page, handoff);
+  await fillTransfer(page, COLLEAGUE_SHOWN);
+  // Slow enough that the second click lands while the first is still pending.
+  handoff.sim.injectFault({ kind: 'delay', ms: 500 });
+  const invoked: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/bridge/invoke')) invoked.push((JSON.parse(request.postData() ?? '{}') as { channel?: string }).channel ?? '');
+  });
+  await button(page, 'Warm transfer').dblclick();
+  await expect(announcement(page)).toContainText('Warm transfer started');
+  await expectStates(page, { You: 'Consulting', [CUSTOMER_SHOWN]: 'On hold', [COLLEAGUE_SHOWN]: 'Consulting' });
+  expect(handoff.actions().map((r) => (r.body as { action: string }).action)).toEqual(['warm_transfer']);
+
+  // And one on Complete transfer: a second hang-up would be refused by Plivo, or worse.
+  await button(page, 'Complete transfer').dblclick();
+  await expect(announcement(page)).toContainText('Transfer completed');
+  expect(handoff.actions().map((r) => (r.body as { action: string }).action)).toEqual(['warm_transfer', 'hangup']);
+  // The page did not even ask the core a second time.
+  expect(invoked.filter((channel) => channel.startsWith('call:'))).toEqual(['call:warm-transfer', 'call:complete-transfer']);
+});

@@ -1,0 +1,147 @@
+/**
+ * The built Electron app itself: launched by Playwright, sandboxed, and doing a warm transfer against
+ * the simulator. Where Electron's binary was never downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD=1, as
+ * on this project's CI) or there is no display, the test is skipped and says why.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { _electron, expect, test } from '@playwright/test';
+import { startSimulator } from '../../main/simulator/server';
+import { ROOT, RENDERER_DIR, requireBuild } from './support/build';
+import { AGENT_TYPED, COLLEAGUE_SHOWN, CUSTOMER_SHOWN, needsKeyring } from './support/handoff';
+import {
+  announcement,
+  button,
+  expectStates,
+  fillCredentials,
+  fillSettings,
+  fillTransfer,
+  openCall,
+  saveSettings,
+  showView,
+  viewButton,
+} from './support/ui';
+
+/**
+ * Electron's executable, or why there is none. Never `require('electron')`: with the binary
+ * missing, that tries to download it (and hangs or fails on a network that cannot reach GitHub).
+ */
+function findElectron(): { executable: string } | { missing: string } {
+  const packageDir = join(ROOT, 'node_modules', 'electron');
+  if (!existsSync(join(packageDir, 'package.json'))) return { missing: 'the electron package is not installed' };
+  const pathFile = join(packageDir, 'path.txt');
+  if (!existsSync(pathFile)) {
+    return {
+      missing:
+        'Electron\'s binary is absent (node_modules/electron/path.txt is missing: it was installed with ' +
+        'ELECTRON_SKIP_BINARY_DOWNLOAD=1). Install it with `npx install-electron` where GitHub is reachable.',
+    };
+  }
+  const relative = readFileSync(pathFile, 'utf8').trim();
+  const override = process.env['ELECTRON_OVERRIDE_DIST_PATH'];
+  const executable = override === undefined ? join(packageDir, 'dist', relative) : join(override, relative);
+  return existsSync(executable) ? { executable } : { missing: `Electron's binary ${executable} is missing.` };
+}
+
+function onPath(name: string): string | null {
+  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
+    if (existsSync(join(dir, name))) return join(dir, name);
+  }
+  return null;
+}
+
+/** A display for Electron on Linux: the one there is, or a private Xvfb; null with the reason when neither. */
+async function display(): Promise<{ env: Record<string, string>; stop: () => void } | { missing: string }> {
+  if (process.platform !== 'linux') return { env: {}, stop: () => undefined };
+  const existing = process.env['DISPLAY'] ?? process.env['WAYLAND_DISPLAY'];
+  if (existing !== undefined && existing !== '') return { env: {}, stop: () => undefined };
+  // test/run-with-keyring.mjs removes DISPLAY on purpose (no keyring prompt may wait for a click), so
+  // a virtual one is started for Electron alone.
+  const xvfb = onPath('Xvfb');
+  if (xvfb === null) {
+    return { missing: 'there is no display (DISPLAY is unset) and Xvfb is not installed (Debian: apt-get install xvfb).' };
+  }
+  const number = 90 + Math.floor(Math.random() * 400);
+  const server: ChildProcess = spawn(xvfb, [`:${number}`, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+  await expect.poll(() => existsSync(`/tmp/.X11-unix/X${number}`), { timeout: 10_000 }).toBe(true);
+  return { env: { DISPLAY: `:${number}` }, stop: () => server.kill('SIGTERM') };
+}
+
+test('the Electron app: sandboxed page, and a warm transfer against the simulator', async () => {
+  const electron = findElectron();
+  if ('missing' in electron) {
+    const reason = `Electron test SKIPPED: ${electron.missing}`;
+    console.warn(reason);
+    test.skip(true, reason);
+    return;
+  }
+  needsKeyring();
+  requireBuild([join(ROOT, 'out', 'main', 'index.js'), join(ROOT, 'out', 'preload', 'index.cjs'), join(RENDERER_DIR, 'index.html')]);
+  const screen = await display();
+  if ('missing' in screen) {
+    const reason = `Electron test SKIPPED: ${screen.missing}`;
+    console.warn(reason);
+    test.skip(true, reason);
+    return;
+  }
+
+  const sim = await startSimulator();
+  const dataDir = await mkdtemp(join(tmpdir(), 'handoff-electron-'));
+  const app = await _electron.launch({
+    executablePath: electron.executable,
+    args: ['.'],
+    cwd: ROOT,
+    env: { ...process.env, ...screen.env, HANDOFF_DATA_DIR: dataDir, HANDOFF_PHLO_BASE_URL: sim.baseUrl },
+  });
+  try {
+    const page = await app.firstWindow();
+    await expect(viewButton(page, 'Settings')).toHaveAttribute('aria-current', 'page');
+
+    // The page has the preload's one global and nothing of Node's.
+    expect(await page.evaluate('typeof window.handoff')).toBe('object');
+    expect(await page.evaluate('typeof window.handoff.call.warmTransfer')).toBe('function');
+    expect(await page.evaluate('typeof window.require')).toBe('undefined');
+    expect(await page.evaluate('typeof process')).toBe('undefined');
+    expect(await page.evaluate('typeof window.ipcRenderer')).toBe('undefined');
+    expect(await page.evaluate('typeof module')).toBe('undefined');
+    expect(page.url()).toBe('app://handoff/index.html');
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+    // The renderer may not leave the app: window.open is denied.
+    expect(await page.evaluate('window.open("https://example.com/") === null')).toBe(true);
+    expect(app.windows()).toHaveLength(1);
+
+    await fillSettings(page, { phloId: sim.phloId, nodeId: sim.nodeId, agentNumber: AGENT_TYPED });
+    await fillCredentials(page, sim.authId, sim.authToken);
+    await saveSettings(page, /Settings and credentials saved/);
+    await button(page, 'Test connection').click();
+    await expect(announcement(page)).toContainText('Connection works');
+
+    await showView(page, 'Call');
+    sim.createCall('+14152223333', '+14152224444');
+    await openCall(page, CUSTOMER_SHOWN);
+    await fillTransfer(page, COLLEAGUE_SHOWN);
+    await button(page, 'Warm transfer').click();
+    await expect(announcement(page)).toContainText('Warm transfer started');
+    await expectStates(page, { You: 'Consulting', [CUSTOMER_SHOWN]: 'On hold', [COLLEAGUE_SHOWN]: 'Consulting' });
+    await button(page, 'Complete transfer').click();
+    await expect(announcement(page)).toContainText('Transfer completed');
+    await expectStates(page, { You: 'Left', [CUSTOMER_SHOWN]: 'Connected', [COLLEAGUE_SHOWN]: 'Connected' });
+    expect(sim.requests().filter((r) => r.method === 'POST').map((r) => (r.body as { action: string }).action)).toEqual([
+      'warm_transfer',
+      'hangup',
+    ]);
+
+    // The app keeps its credentials under its real service name: remove them again.
+    await showView(page, 'Settings');
+    await button(page, 'Forget credentials').click();
+    await expect(announcement(page)).toContainText('Credentials forgotten');
+  } finally {
+    await app.close();
+    screen.stop();
+    await sim.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});

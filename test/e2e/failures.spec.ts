@@ -1,0 +1,171 @@
+/**
+ * What the agent sees when something goes wrong: a wrong token, Plivo unreachable, Plivo too slow,
+ * and a number that cannot be meant. Each must say what happened in words, and send nothing it
+ * should not.
+ */
+import type { Page } from '@playwright/test';
+import {
+  AGENT,
+  COLLEAGUE_SHOWN,
+  CUSTOMER,
+  CUSTOMER_SHOWN,
+  expect,
+  test,
+  type Handoff,
+} from './support/handoff';
+import { announcement, button, expectStates, fillTransfer, openCall, participant, showView } from './support/ui';
+
+const WRONG_TOKEN = 'Plivo did not accept your Auth ID and Auth Token. Check them in Settings against the Plivo console.';
+
+async function onACall(page: Page, handoff: Handoff, options: { requestTimeoutMs?: number; authToken?: string } = {}): Promise<void> {
+  await handoff.configure(options);
+  handoff.startLiveCall();
+  await page.goto(handoff.preview.url);
+  await openCall(page, CUSTOMER_SHOWN);
+}
+
+/** The channels the page asks the core for, in order. */
+function recordBridge(page: Page): string[] {
+  const channels: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/bridge/invoke')) return;
+    channels.push((JSON.parse(request.postData() ?? '{}') as { channel?: string }).channel ?? '');
+  });
+  return channels;
+}
+
+test('a wrong Auth Token is reported in words, with Plivo\'s facts under Details', async ({ page, handoff }) => {
+  await handoff.configure({ authToken: 'notTheSimulatorsToken' });
+  await page.goto(handoff.preview.url);
+  await showView(page, 'Settings');
+  await button(page, 'Test connection').click();
+  const said = announcement(page);
+  await expect(said).toContainText(WRONG_TOKEN);
+
+  const details = said.getByText('Details', { exact: true });
+  await expect(details).toBeVisible();
+  await expect(said.getByText('HTTP status')).toBeHidden();
+  await details.click();
+  await expect(said.getByText('Authentication failed: check the Auth ID and Auth Token.')).toBeVisible();
+  await expect(said.getByText('api_id')).toBeVisible();
+  await expect(said).toContainText('401');
+  const [read] = handoff.sim.requests();
+  expect(read?.status).toBe(401);
+  // Plivo's request id, as the simulator answered it, is what support will ask for.
+  expect(read?.method).toBe('GET');
+});
+
+test('a call action refused with 401 says so and leaves the call as it was', async ({ page, handoff }) => {
+  await onACall(page, handoff, { authToken: 'notTheSimulatorsToken' });
+  await fillTransfer(page, COLLEAGUE_SHOWN);
+  await button(page, 'Warm transfer').click();
+  await expect(announcement(page)).toContainText(WRONG_TOKEN);
+  await expectStates(page, { You: 'Connected', [CUSTOMER_SHOWN]: 'Connected' });
+  await expect(participant(page, COLLEAGUE_SHOWN)).toHaveCount(0);
+  await expect(button(page, 'Warm transfer')).toBeEnabled();
+  expect(handoff.actions().map((r) => [r.status, r.applied])).toEqual([[401, false]]);
+});
+
+test('with the simulator down, the agent is told it could not be reached and that nothing was sent', async ({ page, handoff }) => {
+  await onACall(page, handoff);
+  await handoff.sim.close();
+  await fillTransfer(page, COLLEAGUE_SHOWN);
+  await button(page, 'Warm transfer').click();
+  await expect(announcement(page)).toContainText(`Handoff could not reach ${new URL(handoff.sim.url).host}`);
+  await expect(announcement(page)).toContainText('Nothing was sent.');
+  await expectStates(page, { You: 'Connected', [CUSTOMER_SHOWN]: 'Connected' });
+  await expect(participant(page, COLLEAGUE_SHOWN)).toHaveCount(0);
+  // Safe to try again: the button is back.
+  await expect(button(page, 'Warm transfer')).toBeEnabled();
+  expect(handoff.sim.requests()).toHaveLength(0);
+});
+
+test('a slow simulator: progress and every action disabled while pending, then the timeout message', async ({ page, handoff }) => {
+  await onACall(page, handoff, { requestTimeoutMs: 1000 });
+  await fillTransfer(page, COLLEAGUE_SHOWN);
+  handoff.sim.injectFault({ kind: 'delay', ms: 4000 });
+  const started = Date.now();
+  await button(page, 'Warm transfer').click();
+
+  // The pressed button shows progress; nothing else can be pressed.
+  const busy = page.locator('button[aria-busy="true"]');
+  await expect(busy).toHaveCount(1);
+  await expect(busy).toHaveText('Transferring…');
+  for (const name of ['Cold transfer', 'Add to call', 'End call']) await expect(button(page, name), name).toBeDisabled();
+  const customer = participant(page, CUSTOMER_SHOWN);
+  await expect(customer.getByRole('button', { name: /^Hold\b/ })).toBeDisabled();
+  await expect(customer.getByRole('button', { name: /^Hang up\b/ })).toBeDisabled();
+  await expect(participant(page, 'You').getByRole('button', { name: /^Hang up\b/ })).toBeDisabled();
+  await expect(busy).toBeDisabled();
+
+  await expect(announcement(page)).toContainText('Plivo did not answer within 1 second', { timeout: 10_000 });
+  await expect(announcement(page)).toContainText('The action may have reached Plivo: check the call before you try again.');
+  expect(Date.now() - started).toBeLessThan(4000);
+  await expect(busy).toHaveCount(0);
+  await expect(button(page, 'Warm transfer')).toBeEnabled();
+  await expect(button(page, 'Cold transfer')).toBeEnabled();
+  // Handoff changes the call only on Plivo's word, and never resends an action that may have landed.
+  await expectStates(page, { You: 'Connected', [CUSTOMER_SHOWN]: 'Connected' });
+  expect(handoff.actions()).toHaveLength(1);
+});
+
+for (const [field, setUp] of [
+  ['Customer number', async (page: Page, handoff: Handoff) => {
+    await handoff.configure();
+    await page.goto(handoff.preview.url);
+    return { submit: button(page, 'Open call') };
+  }],
+  ['Transfer to', async (page: Page, handoff: Handoff) => {
+    await onACall(page, handoff);
+    return { submit: button(page, 'Warm transfer') };
+  }],
+] as const) {
+  test(`a number nobody can mean is caught in "${field}" with the reason, and nothing is sent`, async ({ page, handoff }) => {
+    const { submit } = await setUp(page, handoff);
+    const channels = recordBridge(page);
+    const input = page.getByLabel(field, { exact: true });
+    for (const [typed, reason] of [
+      ['call me maybe', 'A phone number has only digits, spaces and + ( ) - . in it.'],
+      ['12', '12 is too short to be a phone number for US'],
+      ['sip:alice@', 'The SIP address has no host after "@".'],
+    ] as const) {
+      await input.fill(typed);
+      await submit.click();
+      await expect(input, typed).toHaveAttribute('aria-invalid', 'true');
+      await expect(page.getByText(reason), typed).toBeVisible();
+      await expect(input, typed).toHaveAccessibleDescription(new RegExp(reason.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      // Focus goes to the field, so a screen reader reads the reason at once.
+      await expect(input, typed).toBeFocused();
+    }
+    expect(channels.filter((channel) => channel.startsWith('call:') || channel === 'session:open')).toEqual([]);
+    expect(handoff.sim.requests()).toHaveLength(0);
+
+    // Typing clears the reason; a valid number then goes through.
+    await input.fill(field === 'Customer number' ? CUSTOMER_SHOWN : COLLEAGUE_SHOWN);
+    await expect(input).not.toHaveAttribute('aria-invalid', 'true');
+    if (field === 'Customer number') return;
+    await submit.click();
+    await expect(announcement(page)).toContainText('Warm transfer started');
+    expect(handoff.actions().map((r) => (r.body as { trigger_source: string }).trigger_source)).toEqual([AGENT]);
+    expect(handoff.sim.calls()[0]?.members.map((m) => m.address)).toContain(CUSTOMER);
+  });
+}
+
+test('"Your number" in Settings refuses a number nobody can mean, with the reason, and saves nothing', async ({ page, handoff }) => {
+  await page.goto(handoff.preview.url);
+  const channels = recordBridge(page);
+  const input = page.getByLabel('Your number', { exact: true });
+  for (const [typed, reason] of [
+    ['call me maybe', 'A phone number has only digits, spaces and + ( ) - . in it.'],
+    ['12', '12 is too short to be a phone number for US'],
+    ['sip:alice@', 'The SIP address has no host after "@".'],
+  ] as const) {
+    await input.fill(typed);
+    await button(page, 'Save').click();
+    await expect(input, typed).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText(reason), typed).toBeVisible();
+    await expect(input, typed).toBeFocused();
+  }
+  expect(channels.filter((channel) => channel === 'settings:update' || channel === 'credentials:save')).toEqual([]);
+  expect(await handoff.call('settings:get')).toMatchObject({ ok: true, value: { settings: { agentAddress: null } } });
+});

@@ -1,0 +1,72 @@
+/**
+ * Screenshots of every view, light and dark, for a reviewer: test-results/screenshots/ (ignored by
+ * git). The README's picture of a warm transfer is copied from call-warm-transfer-light.png.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AGENT_TYPED, COLLEAGUE_SHOWN, CUSTOMER_SHOWN, expect, needsKeyring, test } from './support/handoff';
+import { SCREENSHOTS, screenshotBothSchemes } from './support/files';
+import {
+  announcement,
+  button,
+  fillCredentials,
+  fillSettings,
+  fillTransfer,
+  openCall,
+  saveSettings,
+  showView,
+} from './support/ui';
+
+// The window is about 420×680; a little taller here so each picture holds its whole view.
+test.use({ viewport: { width: 420, height: 900 } });
+
+test('screenshots of each view in light and dark', async ({ page, handoff }) => {
+  needsKeyring();
+  const { sim } = handoff;
+  const saved: string[] = [];
+  await page.goto(handoff.preview.url);
+  await expect(button(page, 'Try the demo')).toBeVisible();
+  saved.push(...(await screenshotBothSchemes(page, 'first-run', { fullPage: true })));
+
+  await button(page, 'Try the demo').click();
+  await openCall(page, CUSTOMER_SHOWN, 'Dana');
+  await expect(page.getByRole('region', { name: /^Demo mode/ })).toBeVisible();
+  saved.push(...(await screenshotBothSchemes(page, 'demo-banner')));
+  await button(page, 'End call').click();
+  await button(page, 'Leave demo').click();
+  await expect(button(page, 'Try the demo')).toBeVisible();
+
+  await fillSettings(page, { phloId: sim.phloId, nodeId: sim.nodeId, agentNumber: AGENT_TYPED });
+  await fillCredentials(page, sim.authId, handoff.authToken);
+  await saveSettings(page, /Settings and credentials saved/);
+  await button(page, 'Dismiss').click();
+  await expect(announcement(page)).toBeEmpty();
+  saved.push(...(await screenshotBothSchemes(page, 'settings', { fullPage: true })));
+
+  await showView(page, 'Call');
+  await expect(page.getByLabel('Customer number', { exact: true })).toBeVisible();
+  saved.push(...(await screenshotBothSchemes(page, 'call-open')));
+  handoff.startLiveCall();
+  await openCall(page, CUSTOMER_SHOWN, 'Dana Whitfield');
+  saved.push(...(await screenshotBothSchemes(page, 'call-idle')));
+
+  await fillTransfer(page, COLLEAGUE_SHOWN);
+  await page.getByLabel('Name (optional)', { exact: true }).fill('Sam (billing)');
+  await button(page, 'Warm transfer').click();
+  await expect(announcement(page)).toContainText('Warm transfer started');
+  saved.push(...(await screenshotBothSchemes(page, 'call-warm-transfer')));
+
+  sim.injectFault({ kind: 'status', status: 401 });
+  await button(page, 'Cancel transfer').click();
+  await expect(announcement(page)).toContainText('Plivo did not accept');
+  await announcement(page).getByText('Details', { exact: true }).click();
+  await expect(announcement(page).getByText('api_id')).toBeVisible();
+  saved.push(...(await screenshotBothSchemes(page, 'error-details')));
+
+  for (const file of saved) expect((await stat(file)).size, file).toBeGreaterThan(1000);
+  // Dark is really dark: the OS scheme changes what is drawn.
+  const [light, dark] = await Promise.all(
+    ['light', 'dark'].map((scheme) => readFile(join(SCREENSHOTS, `call-warm-transfer-${scheme}.png`))),
+  );
+  expect(light?.equals(dark ?? Buffer.alloc(0))).toBe(false);
+});

@@ -1,0 +1,151 @@
+/**
+ * The end-to-end fixture: per test a PHLO simulator, the real core on a temporary data folder and a
+ * keychain service of its own, and the browser preview over the built renderer, all torn down after.
+ * The page is Debian's Chromium (playwright.config.ts); nothing here is a fake.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import type { ChannelName } from '../../../main/contract/ipc';
+import type { Result } from '../../../main/contract/result';
+import { createCore, type Core } from '../../../main/core';
+import { dispatch } from '../../../main/handlers/channel-handlers';
+import { startPreviewServer, type Preview } from '../../../main/preview/preview-server';
+import { startSimulator, type RecordedRequest, type Simulator } from '../../../main/simulator/server';
+import { RENDERER_DIR, requireBuild } from './build';
+
+export { expect };
+
+/** The agent's own number in these tests, as Plivo takes it and as the agent types it. */
+export const AGENT = '+14152223333';
+export const AGENT_TYPED = '(415) 222-3333';
+/** The customer on the call. */
+export const CUSTOMER = '+14152224444';
+export const CUSTOMER_SHOWN = '(415) 222-4444';
+/** The colleague a transfer goes to. */
+export const COLLEAGUE = '+14152225555';
+export const COLLEAGUE_SHOWN = '(415) 222-5555';
+
+/** Whether the real OS keychain is there (test/run-with-keyring.mjs sets this). */
+export const keyringReady = process.env['HANDOFF_KEYRING'] === 'ready';
+
+/** Skips the test, loudly, when it needs the real keychain and there is none. */
+export function needsKeyring(): void {
+  if (keyringReady) return;
+  const reason =
+    'HANDOFF_KEYRING is not "ready": this test saves credentials in the real OS keychain. ' +
+    'Run the suite through `node test/run-with-keyring.mjs npx playwright test`.';
+  console.warn(`SKIPPED: ${base.info().title}: ${reason}`);
+  base.skip(true, reason);
+}
+
+/** Everything one test runs against. */
+export interface Handoff {
+  sim: Simulator;
+  core: Core;
+  preview: Preview;
+  dataDir: string;
+  /** The keychain service this test's credentials live under. */
+  service: string;
+  /** The simulator's Auth Token: distinctive, so a leak anywhere is found by a plain search. */
+  authToken: string;
+  /** Sends a request to the core as the bridge would (schema-checked), bypassing the page. */
+  call(channel: ChannelName, payload?: unknown): Promise<Result<unknown>>;
+  /** Saves settings and credentials straight into the core, for tests whose subject is not Settings. */
+  configure(options?: { authToken?: string; requestTimeoutMs?: number }): Promise<void>;
+  /** Starts the live call between the agent and the customer in the simulator (PHLO has no API for it). */
+  startLiveCall(): void;
+  /** The PHLO requests that would change a call (POSTs), in order. */
+  actions(): RecordedRequest[];
+}
+
+/** Records what the page must never do: throw, break its Content-Security-Policy, or fetch from elsewhere. */
+interface PageProblems {
+  problems: string[];
+}
+
+export const test = base.extend<{ handoff: Handoff; pageProblems: PageProblems }>({
+  // Playwright reads a fixture's dependencies from its first parameter, so "none" must be spelt {}.
+  // eslint-disable-next-line no-empty-pattern
+  handoff: async ({}, use, testInfo) => {
+    requireBuild();
+    const dataDir = await mkdtemp(join(tmpdir(), 'handoff-e2e-'));
+    const authToken = `e2eToken${randomBytes(12).toString('hex')}`;
+    const service = `Handoff test ${randomUUID()}`;
+    const sim = await startSimulator({ authToken });
+    const core = await createCore({
+      dataDir,
+      env: { HANDOFF_PHLO_BASE_URL: sim.baseUrl, HANDOFF_LOG_LEVEL: 'debug' },
+      keychainService: service,
+    });
+    const preview = await startPreviewServer({ core, rendererDir: RENDERER_DIR, port: 0 });
+    const call = (channel: ChannelName, payload?: unknown) => dispatch(core.handlers, channel, payload, core.logger);
+
+    const handoff: Handoff = {
+      sim,
+      core,
+      preview,
+      dataDir,
+      service,
+      authToken,
+      call,
+      async configure(options = {}) {
+        needsKeyring();
+        const settings = await call('settings:update', {
+          phloId: sim.phloId,
+          nodeId: sim.nodeId,
+          agentAddress: AGENT,
+          ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
+        });
+        expect(settings, 'settings:update').toMatchObject({ ok: true });
+        const saved = await call('credentials:save', { authId: sim.authId, authToken: options.authToken ?? authToken });
+        expect(saved, 'credentials:save').toMatchObject({ ok: true });
+      },
+      startLiveCall() {
+        sim.createCall(AGENT, CUSTOMER);
+      },
+      actions: () => sim.requests().filter((r) => r.method === 'POST'),
+    };
+
+    try {
+      await use(handoff);
+    } finally {
+      const log = join(dataDir, 'logs', 'handoff.log');
+      if (testInfo.status !== testInfo.expectedStatus && existsSync(log)) {
+        await testInfo.attach('handoff.log', { path: log, contentType: 'text/plain' });
+      }
+      await preview.close();
+      await call('demo:stop');
+      // Only this test's own service: the agent's real entry is never touched.
+      if (keyringReady) await call('credentials:clear');
+      await core.close();
+      await sim.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  },
+
+  pageProblems: [
+    async ({ page }, use) => {
+      const recorded: PageProblems = { problems: [] };
+      page.on('pageerror', (error) => recorded.problems.push(`uncaught: ${error.message}`));
+      page.on('console', (message) => {
+        // A violation (something blocked), or the browser saying the policy itself is wrong.
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+          recorded.problems.push(`CSP: ${message.text()}`);
+        }
+      });
+      // No web fonts, scripts or anything else from anywhere but this machine (issue 3, item 1).
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.protocol === 'data:' || url.protocol === 'about:') return;
+        if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') recorded.problems.push(`fetched ${request.url()}`);
+      });
+      await use(recorded);
+      expect(recorded.problems, 'the page threw, broke its CSP or fetched from another host').toEqual([]);
+    },
+    { auto: true },
+  ],
+});

@@ -1,0 +1,473 @@
+import { randomUUID } from 'node:crypto';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { connect, createServer } from 'node:net';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../main/core';
+import { startPreviewServer, type Preview } from '../../../main/preview/preview-server';
+import { CONTENT_SECURITY_POLICY } from '../../../main/renderer-files';
+import { startSimulator, type Simulator } from '../../../main/simulator/server';
+import { useTempDirs } from '../../support/temp-dir';
+
+const AGENT = '+14152223333';
+const CUSTOMER = '+14152224444';
+const COLLEAGUE = '+14152225555';
+const SECRET = 'the-file-outside-the-renderer-folder';
+
+const keyringReady = process.env['HANDOFF_KEYRING'] === 'ready';
+if (!keyringReady) {
+  console.warn(
+    'preview server tests: HANDOFF_KEYRING is not "ready" (run them through test/run-with-keyring.mjs), ' +
+      'so the ones that send call actions with saved credentials are SKIPPED.',
+  );
+}
+
+/** One answer read in full. */
+interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** What a request carries; nothing is added behind the test's back (node:http sends Host itself unless given). */
+interface Ask {
+  method?: string;
+  path: string;
+  headers?: Record<string, string | number>;
+  body?: string;
+}
+
+function ask(port: number, { method = 'GET', path, headers = {}, body }: Ask): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Resolves with the error code of a TCP connection that fails, or null when it connects. */
+function tryConnect(host: string, port: number): Promise<string | null> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(null);
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => {
+      resolve(error.code ?? error.message);
+    });
+  });
+}
+
+describe('the preview server', () => {
+  const tempDir = useTempDirs();
+  let sim: Simulator;
+  let core: Core;
+  let preview: Preview;
+  let dataDir: string;
+  let port: number;
+  let token: string;
+  let logFile: string;
+  const service = `Handoff test ${randomUUID()}`;
+
+  /** The headers a page of the preview, loaded with its token, sends on a bridge request. */
+  const pageHeaders = (): Record<string, string> => ({
+    Host: `127.0.0.1:${port}`,
+    Origin: `http://127.0.0.1:${port}`,
+    Cookie: `handoff_preview=${token}`,
+    'Sec-Fetch-Site': 'same-origin',
+    'Content-Type': 'application/json',
+  });
+  const invoke = (channel: string, payload?: unknown, headers: Record<string, string | undefined> = {}, body?: string) => {
+    const merged = { ...pageHeaders(), ...headers };
+    return ask(port, {
+      method: 'POST',
+      path: '/bridge/invoke',
+      headers: Object.fromEntries(Object.entries(merged).filter((e): e is [string, string] => e[1] !== undefined)),
+      body: body ?? JSON.stringify({ channel, payload }),
+    });
+  };
+  const sessionNow = async () => {
+    const result = await core.handlers['session:get'](undefined);
+    return result.ok ? result.value : 'session:get failed';
+  };
+  const log = async () => readFile(logFile, 'utf8').catch(() => '');
+
+  beforeEach(async () => {
+    sim = await startSimulator();
+    dataDir = await tempDir();
+    logFile = join(dataDir, 'logs', 'handoff.log');
+    core = await createCore({ dataDir, env: { HANDOFF_PHLO_BASE_URL: sim.baseUrl }, keychainService: service });
+    const settings = await core.handlers['settings:update']({ phloId: sim.phloId, nodeId: sim.nodeId, agentAddress: AGENT });
+    expect(settings.ok).toBe(true);
+
+    // The renderer folder sits inside a folder holding a file nobody may read through the preview.
+    const root = await tempDir();
+    const rendererDir = join(root, 'renderer');
+    await mkdir(join(rendererDir, 'assets'), { recursive: true });
+    await writeFile(join(root, 'secret.txt'), SECRET);
+    await writeFile(
+      join(rendererDir, 'index.html'),
+      '<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="utf-8" />\n    <title>Handoff</title>\n' +
+        '    <script type="module" crossorigin src="/assets/app.js"></script>\n  </head>\n  <body><div id="app"></div></body>\n</html>\n',
+    );
+    await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log("app");\n');
+    await writeFile(join(rendererDir, 'preview-bridge.js'), 'window.handoff = {};\n');
+
+    preview = await startPreviewServer({ core, rendererDir, port: 0 });
+    const url = new URL(preview.url);
+    port = Number(url.port);
+    token = url.searchParams.get('token') ?? '';
+  });
+
+  afterEach(async () => {
+    await preview.close();
+    if (keyringReady) await core.handlers['credentials:clear'](undefined);
+    await core.close();
+    await sim.close();
+  });
+
+  describe('where it listens', () => {
+    it('listens on 127.0.0.1 only, with a long random token in the URL it gives', async () => {
+      expect(preview.origin).toBe(`http://127.0.0.1:${port}`);
+      expect(preview.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/\\?token=[0-9a-f]{48}$`));
+      expect(await tryConnect('127.0.0.1', port)).toBeNull();
+      // Not the IPv6 loopback, not any other interface of this machine.
+      expect(await tryConnect('::1', port)).not.toBeNull();
+      const others = Object.values(networkInterfaces())
+        .flat()
+        .filter((i) => i !== undefined && !i.internal && i.family === 'IPv4')
+        .map((i) => i?.address ?? '');
+      for (const address of others) expect(await tryConnect(address, port), address).not.toBeNull();
+    });
+
+    it('gives each launch its own token', async () => {
+      const second = await startPreviewServer({ core, rendererDir: join(dataDir, 'none'), port: 0 });
+      try {
+        expect(new URL(second.url).searchParams.get('token')).not.toBe(token);
+      } finally {
+        await second.close();
+      }
+    });
+  });
+
+  describe('the page and its files', () => {
+    const host = () => ({ Host: `127.0.0.1:${port}` });
+
+    it('refuses the page without the token, or with a wrong one', async () => {
+      expect((await ask(port, { path: '/', headers: host() })).status).toBe(403);
+      expect((await ask(port, { path: '/index.html', headers: host() })).status).toBe(403);
+      const wrong = `${token.slice(0, -1)}${token.endsWith('0') ? '1' : '0'}`;
+      expect((await ask(port, { path: `/?token=${wrong}`, headers: host() })).status).toBe(403);
+      expect((await ask(port, { path: '/?token=short', headers: host() })).status).toBe(403);
+      expect((await ask(port, { path: '/', headers: { ...host(), Cookie: `handoff_preview=${wrong}` } })).status).toBe(403);
+      const refused = await ask(port, { path: '/', headers: host() });
+      expect(refused.body).not.toContain('<html');
+      expect(await log()).toContain('missing or wrong token');
+    });
+
+    it('serves the page with the token: the cookie, the CSP and the bridge before the app', async () => {
+      const page = await ask(port, { path: `/?token=${token}`, headers: host() });
+      expect(page.status).toBe(200);
+      expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+      expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(page.headers['x-content-type-options']).toBe('nosniff');
+
+      const cookies = page.headers['set-cookie'] ?? [];
+      expect(cookies).toHaveLength(1);
+      const parts = (cookies[0] ?? '').split(';').map((p) => p.trim());
+      expect(parts[0]).toBe(`handoff_preview=${token}`);
+      expect(parts).toContain('HttpOnly');
+      expect(parts).toContain('SameSite=Strict');
+      expect(parts).toContain('Path=/');
+
+      const bridge = page.body.indexOf('<script type="module" src="/preview-bridge.js"></script>');
+      const app = page.body.indexOf('src="/assets/app.js"');
+      expect(bridge).toBeGreaterThan(page.body.indexOf('<head>'));
+      expect(app).toBeGreaterThan(bridge);
+    });
+
+    it('serves the files only to a browser holding the cookie', async () => {
+      expect((await ask(port, { path: '/assets/app.js', headers: host() })).status).toBe(403);
+      expect((await ask(port, { path: '/preview-bridge.js', headers: host() })).status).toBe(403);
+      const withCookie = { ...host(), Cookie: `other=1; handoff_preview=${token}` };
+      const app = await ask(port, { path: '/assets/app.js', headers: withCookie });
+      expect(app.status).toBe(200);
+      expect(app.headers['content-type']).toBe('text/javascript; charset=utf-8');
+      expect(app.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+      expect(app.body).toBe('console.log("app");\n');
+      expect((await ask(port, { path: '/preview-bridge.js', headers: withCookie })).status).toBe(200);
+    });
+
+    it('refuses the page and the files to a request naming another host (DNS rebinding)', async () => {
+      const rebound = { Host: `attacker.example:${port}`, Cookie: `handoff_preview=${token}` };
+      expect((await ask(port, { path: `/?token=${token}`, headers: rebound })).status).toBe(403);
+      expect((await ask(port, { path: '/assets/app.js', headers: rebound })).status).toBe(403);
+      expect((await ask(port, { path: '/assets/app.js', headers: { ...rebound, Host: '127.0.0.1' } })).status).toBe(403);
+      expect(await log()).toContain('unexpected Host');
+    });
+
+    it('answers 404 to paths that climb out of the renderer folder, and never sends the file', async () => {
+      const withCookie = { ...host(), Cookie: `handoff_preview=${token}` };
+      for (const path of [
+        '/../secret.txt',
+        '/../package.json',
+        '/%2e%2e/secret.txt',
+        '/%2E%2E/secret.txt',
+        '/..%2fsecret.txt',
+        '/%2e%2e%2fsecret.txt',
+        '/assets/..%2f..%2fsecret.txt',
+        '/..%5csecret.txt',
+        '/%252e%252e/secret.txt',
+        '/assets/%00app.js',
+        '/%E0%A4%A',
+      ]) {
+        const answer = await ask(port, { path, headers: withCookie });
+        expect(answer.status, path).toBe(404);
+        expect(answer.body, path).not.toContain(SECRET);
+      }
+    });
+
+    it('answers 405 to a method other than GET outside the bridge', async () => {
+      const answer = await ask(port, { method: 'PUT', path: '/index.html', headers: { ...pageHeaders() }, body: '{}' });
+      expect(answer.status).toBe(405);
+    });
+  });
+
+  describe('/bridge/invoke', () => {
+    const open = { customer: CUSTOMER };
+
+    it('runs a request from the page: token cookie, own Origin and Host, JSON', async () => {
+      const answer = await invoke('session:open', open);
+      expect(answer.status).toBe(200);
+      expect(answer.headers['content-type']).toBe('application/json');
+      expect(JSON.parse(answer.body)).toMatchObject({ ok: true, value: { participants: [{ address: AGENT }, { address: CUSTOMER }] } });
+      expect(await sessionNow()).toMatchObject({ participants: [{ address: AGENT }, { address: CUSTOMER }] });
+    });
+
+    it('accepts the page under localhost too, and the token in the query instead of the cookie', async () => {
+      const viaLocalhost = await invoke('app:state', undefined, {
+        Host: `localhost:${port}`,
+        Origin: `http://localhost:${port}`,
+      });
+      expect(JSON.parse(viaLocalhost.body)).toEqual({ ok: true, value: { mode: 'live', configured: false } });
+      const viaQuery = await ask(port, {
+        method: 'POST',
+        path: `/bridge/invoke?token=${token}`,
+        headers: { ...pageHeaders(), Cookie: '' },
+        body: JSON.stringify({ channel: 'session:open', payload: open }),
+      });
+      expect(JSON.parse(viaQuery.body)).toMatchObject({ ok: true });
+    });
+
+    // Each is a well-formed `session:open` that would open a call if it got through.
+    const refusals: [string, () => Promise<Answer>, number][] = [
+      ['no token', () => invoke('session:open', open, { Cookie: undefined }), 403],
+      ['a wrong token', () => invoke('session:open', open, { Cookie: `handoff_preview=${'0'.repeat(48)}` }), 403],
+      ['a token of another length', () => invoke('session:open', open, { Cookie: `handoff_preview=${token}0` }), 403],
+      ['a foreign Origin', () => invoke('session:open', open, { Origin: 'http://attacker.example' }), 403],
+      ['another port of this machine as Origin', () => invoke('session:open', open, { Origin: `http://127.0.0.1:${port + 1}` }), 403],
+      ['the null Origin', () => invoke('session:open', open, { Origin: 'null' }), 403],
+      ['an https Origin', () => invoke('session:open', open, { Origin: `https://127.0.0.1:${port}` }), 403],
+      ['no Origin', () => invoke('session:open', open, { Origin: undefined }), 403],
+      ['another Host (DNS rebinding)', () => invoke('session:open', open, { Host: `attacker.example:${port}`, Origin: `http://attacker.example:${port}` }), 403],
+      ['Sec-Fetch-Site: cross-site', () => invoke('session:open', open, { 'Sec-Fetch-Site': 'cross-site' }), 403],
+      ['Sec-Fetch-Site: same-site', () => invoke('session:open', open, { 'Sec-Fetch-Site': 'same-site' }), 403],
+      ['a text/plain body (a form or a simple cross-site request)', () => invoke('session:open', open, { 'Content-Type': 'text/plain' }), 415],
+      ['a form body', () => invoke('session:open', open, { 'Content-Type': 'application/x-www-form-urlencoded' }), 415],
+      ['no content type', () => invoke('session:open', open, { 'Content-Type': undefined }), 415],
+    ];
+
+    it.each(refusals)('refuses a request with %s and does not act on it', async (_what, send, status) => {
+      const answer = await send();
+      expect(answer.status).toBe(status);
+      expect(answer.body).not.toContain('"ok"');
+      expect(await sessionNow()).toBeNull();
+      if (status === 403) expect(await log()).toContain('preview refused a request');
+    });
+
+    it('refuses a body over 64 KiB and does not act on it', async () => {
+      // Valid JSON for a call that would open, padded with whitespace past the limit.
+      const body = JSON.stringify({ channel: 'session:open', payload: open }) + ' '.repeat(65 * 1024);
+      const answer = await invoke('session:open', open, {}, body);
+      expect(answer.status).toBe(413);
+      expect(await sessionNow()).toBeNull();
+      // The server is still there for the page.
+      expect((await invoke('app:state')).status).toBe(200);
+    });
+
+    it('accepts a body just under 64 KiB', async () => {
+      const json = JSON.stringify({ channel: 'session:open', payload: open });
+      const answer = await invoke('session:open', open, {}, json + ' '.repeat(64 * 1024 - json.length));
+      expect(answer.status).toBe(200);
+      expect(await sessionNow()).not.toBeNull();
+    });
+
+    it.each([
+      ['an unknown channel', { channel: 'shell:exec', payload: 'rm -rf /' }],
+      ['a channel inherited from Object', { channel: 'constructor', payload: open }],
+      ['no channel', { payload: open }],
+      ['a malformed payload', { channel: 'session:open', payload: { customer: 42 } }],
+      ['an extra field', { channel: 'session:open', payload: { ...open, admin: true } }],
+      ['a payload where none is taken', { channel: 'session:get', payload: { all: true } }],
+      ['a JSON array', ['session:open', open]],
+      ['JSON null', null],
+    ])('answers %s with invalid_input and does not act on it', async (_what, message) => {
+      const answer = await invoke('', undefined, {}, JSON.stringify(message));
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(await sessionNow()).toBeNull();
+      expect(await log()).toMatch(/refused a (request on an unknown channel|malformed request)/);
+    });
+
+    it('answers a body that is not JSON with invalid_input', async () => {
+      const answer = await invoke('', undefined, {}, '{"channel": "session:open", "payload": ');
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(await sessionNow()).toBeNull();
+    });
+
+    it('answers GET on the invoke path with 404, never with a result', async () => {
+      const answer = await ask(port, { path: '/bridge/invoke', headers: pageHeaders() });
+      expect(answer.status).toBe(404);
+    });
+  });
+
+  describe.skipIf(!keyringReady)('call actions over the bridge (real keychain)', () => {
+    beforeEach(async () => {
+      const saved = await core.handlers['credentials:save']({ authId: sim.authId, authToken: sim.authToken });
+      expect(saved.ok).toBe(true);
+      sim.createCall(AGENT, CUSTOMER);
+      expect((await invoke('session:open', { customer: CUSTOMER })).status).toBe(200);
+    });
+
+    const warm = { to: COLLEAGUE };
+    it.each([
+      ['no token', { Cookie: undefined }],
+      ['a foreign Origin', { Origin: 'http://attacker.example' }],
+      ['no Origin', { Origin: undefined }],
+      ['another Host', { Host: `rebind.example:${port}` }],
+      ['Sec-Fetch-Site: cross-site', { 'Sec-Fetch-Site': 'cross-site' }],
+      ['a text/plain body', { 'Content-Type': 'text/plain' }],
+    ] as [string, Record<string, string | undefined>][])('sends nothing to PHLO for a warm transfer with %s', async (_what, headers) => {
+      const before = sim.requests().length;
+      expect((await invoke('call:warm-transfer', warm, headers)).status).toBeGreaterThanOrEqual(400);
+      expect(sim.requests()).toHaveLength(before);
+      expect(await sessionNow()).toMatchObject({ transfer: null, pending: null });
+    });
+
+    it('sends nothing to PHLO for a malformed call action', async () => {
+      const before = sim.requests().length;
+      for (const payload of [{ to: 5555 }, { to: COLLEAGUE, role: 'boss' }, { to: COLLEAGUE, extra: 1 }, undefined, 'x']) {
+        const answer = await invoke('call:warm-transfer', payload);
+        expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      }
+      expect(JSON.parse((await invoke('call:hold', { participantId: '' })).body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(sim.requests()).toHaveLength(before);
+    });
+
+    it('sends exactly one PHLO request for an accepted warm transfer', async () => {
+      const before = sim.requests().length;
+      const answer = JSON.parse((await invoke('call:warm-transfer', warm)).body) as { ok: boolean };
+      expect(answer.ok).toBe(true);
+      expect(sim.requests()).toHaveLength(before + 1);
+      expect(sim.requests().at(-1)?.body).toMatchObject({ action: 'warm_transfer', to: COLLEAGUE });
+    });
+
+    it('never sends the token to the page, in a result or an event', async () => {
+      const frames: string[] = [];
+      const stream = await openEvents(port, pageHeaders(), frames);
+      try {
+        const answers = [
+          await invoke('credentials:status'),
+          await invoke('settings:get'),
+          await invoke('connection:test'),
+          await invoke('call:warm-transfer', warm),
+          await invoke('call:complete-transfer'),
+        ];
+        await expect.poll(() => frames.join('')).toContain('"pending":"complete_transfer"');
+        const basic = Buffer.from(`${sim.authId}:${sim.authToken}`).toString('base64');
+        for (const text of [...answers.map((a) => a.body), frames.join('')]) {
+          expect(text).not.toContain(sim.authToken);
+          expect(text).not.toContain(basic);
+        }
+        expect(JSON.parse(answers[0]?.body ?? '')).toEqual({ ok: true, value: { set: true, authIdMasked: 'MA…01' } });
+      } finally {
+        stream.close();
+      }
+    });
+  });
+
+  describe('/bridge/events', () => {
+    it('refuses the stream without the token or from another host', async () => {
+      const headers = { Host: `127.0.0.1:${port}` };
+      expect((await ask(port, { path: '/bridge/events', headers })).status).toBe(403);
+      expect((await ask(port, { path: '/bridge/events', headers: { Host: `evil.example:${port}`, Cookie: `handoff_preview=${token}` } })).status).toBe(403);
+      expect(
+        (await ask(port, { path: '/bridge/events', headers: { ...headers, Cookie: `handoff_preview=${token}`, Origin: 'http://evil.example' } })).status,
+      ).toBe(403);
+    });
+
+    it('delivers session:changed after session:open, and close() ends the stream and frees the port', async () => {
+      const frames: string[] = [];
+      const stream = await openEvents(port, { Host: `127.0.0.1:${port}`, Cookie: `handoff_preview=${token}` }, frames);
+      expect(stream.headers['content-type']).toBe('text/event-stream');
+      expect((await invoke('session:open', { customer: CUSTOMER, label: 'Dana' })).status).toBe(200);
+      await expect.poll(() => frames.join('')).toMatch(/event: session:changed\ndata: \{.*"label":"Dana".*\}\n\n/);
+      const data = /event: session:changed\ndata: (.*)\n\n/.exec(frames.join(''));
+      expect(JSON.parse(data?.[1] ?? 'null')).toMatchObject({ participants: [{ address: AGENT }, { address: CUSTOMER, label: 'Dana' }] });
+
+      expect((await invoke('session:end')).status).toBe(200);
+      await expect.poll(() => frames.join('')).toContain('data: null\n\n');
+
+      await preview.close();
+      await expect(stream.ended).resolves.toBe(true);
+      expect(await tryConnect('127.0.0.1', port)).toBe('ECONNREFUSED');
+      // The port is free for anyone again.
+      const server = createServer();
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', resolve);
+      });
+      await new Promise<void>((resolve) => server.close(() => { resolve(); }));
+      // afterEach closes it again: close() must be safe to call twice.
+    });
+  });
+});
+
+/** An open event stream: its headers, a promise that settles when the server ends it, and close(). */
+interface EventStream {
+  headers: IncomingHttpHeaders;
+  ended: Promise<boolean>;
+  close(): void;
+}
+
+function openEvents(port: number, headers: Record<string, string>, frames: string[]): Promise<EventStream> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path: '/bridge/events', headers }, (res) => {
+      if (res.statusCode !== 200) {
+        reject(new Error(`events answered ${String(res.statusCode)}`));
+        return;
+      }
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => frames.push(chunk));
+      const ended = new Promise<boolean>((done) => {
+        res.on('end', () => { done(true); });
+        res.on('close', () => { done(true); });
+      });
+      resolve({ headers: res.headers, ended, close: () => req.destroy() });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
