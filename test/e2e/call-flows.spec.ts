@@ -28,6 +28,7 @@ import {
   participants,
   saveSettings,
   showView,
+  startWarmTransfer,
   viewButton,
 } from './support/ui';
 
@@ -48,12 +49,6 @@ async function onACall(page: Page, handoff: Handoff): Promise<void> {
 }
 
 /** Starts a warm transfer to the colleague and waits until all three states show it. */
-async function startWarmTransfer(page: Page): Promise<void> {
-  await fillTransfer(page, COLLEAGUE_SHOWN);
-  await button(page, 'Warm transfer').click();
-  await expect(announcement(page)).toContainText('Warm transfer started');
-  await expectStates(page, { You: 'Consulting', [CUSTOMER_SHOWN]: 'On hold', [COLLEAGUE_SHOWN]: 'Consulting' });
-}
 
 test('a first run goes from Settings, credentials and Test connection to a completed warm transfer', async ({ page, handoff }) => {
   needsKeyring();

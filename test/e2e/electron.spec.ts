@@ -11,17 +11,17 @@ import { delimiter, join } from 'node:path';
 import { _electron, expect, test } from '@playwright/test';
 import { startSimulator } from '../../main/simulator/server';
 import { ROOT, RENDERER_DIR, requireBuild } from './support/build';
-import { AGENT_TYPED, COLLEAGUE_SHOWN, CUSTOMER_SHOWN, needsKeyring } from './support/handoff';
+import { AGENT_TYPED, CUSTOMER_SHOWN, needsKeyring } from './support/handoff';
 import {
   announcement,
   button,
-  expectStates,
+  completeTransfer,
   fillCredentials,
   fillSettings,
-  fillTransfer,
   openCall,
   saveSettings,
   showView,
+  startWarmTransfer,
   viewButton,
 } from './support/ui';
 
@@ -122,13 +122,8 @@ test('the Electron app: sandboxed page, and a warm transfer against the simulato
     await showView(page, 'Call');
     sim.createCall('+14152223333', '+14152224444');
     await openCall(page, CUSTOMER_SHOWN);
-    await fillTransfer(page, COLLEAGUE_SHOWN);
-    await button(page, 'Warm transfer').click();
-    await expect(announcement(page)).toContainText('Warm transfer started');
-    await expectStates(page, { You: 'Consulting', [CUSTOMER_SHOWN]: 'On hold', [COLLEAGUE_SHOWN]: 'Consulting' });
-    await button(page, 'Complete transfer').click();
-    await expect(announcement(page)).toContainText('Transfer completed');
-    await expectStates(page, { You: 'Left', [CUSTOMER_SHOWN]: 'Connected', [COLLEAGUE_SHOWN]: 'Connected' });
+    await startWarmTransfer(page);
+    await completeTransfer(page);
     expect(sim.requests().filter((r) => r.method === 'POST').map((r) => (r.body as { action: string }).action)).toEqual([
       'warm_transfer',
       'hangup',

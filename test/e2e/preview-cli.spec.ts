@@ -8,9 +8,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COLLEAGUE_SHOWN, CUSTOMER_SHOWN, expect, test } from './support/handoff';
+import { CUSTOMER_SHOWN, expect, test } from './support/handoff';
 import { PREVIEW_CLI, RENDERER_DIR, ROOT, requireBuild } from './support/build';
-import { announcement, button, expectStates, fillTransfer, openCall } from './support/ui';
+import { completeTransfer, openCall, startWarmTransfer } from './support/ui';
 
 /** A port nothing listens on right now. */
 async function freePort(): Promise<number> {
@@ -59,13 +59,8 @@ test('npm run preview: prints its URL, runs the demo to a completed warm transfe
     const banner = page.getByRole('region', { name: /^Demo mode/ });
     await expect(banner).toBeVisible();
     await openCall(page, CUSTOMER_SHOWN);
-    await fillTransfer(page, COLLEAGUE_SHOWN);
-    await button(page, 'Warm transfer').click();
-    await expect(announcement(page)).toContainText('Warm transfer started');
-    await expectStates(page, { You: 'Consulting', [CUSTOMER_SHOWN]: 'On hold', [COLLEAGUE_SHOWN]: 'Consulting' });
-    await button(page, 'Complete transfer').click();
-    await expect(announcement(page)).toContainText('Transfer completed');
-    await expectStates(page, { You: 'Left', [CUSTOMER_SHOWN]: 'Connected', [COLLEAGUE_SHOWN]: 'Connected' });
+    await startWarmTransfer(page);
+    await completeTransfer(page);
     await page.close();
 
     child.kill('SIGTERM');

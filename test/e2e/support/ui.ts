@@ -3,7 +3,7 @@
  * item 1), so these helpers double as a check that the names are there.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect } from './handoff';
+import { COLLEAGUE_SHOWN, CUSTOMER_SHOWN, expect } from './handoff';
 
 /** The header's view switcher. */
 export function viewButton(page: Page, name: 'Call' | 'Settings'): Locator {
@@ -96,4 +96,19 @@ export async function fieldValues(page: Page): Promise<string[]> {
   const values: string[] = [];
   for (const field of await page.locator('input, textarea, select').all()) values.push(await field.inputValue());
   return values;
+}
+
+/** Starts a warm transfer to the colleague and waits for all three states to show it. */
+export async function startWarmTransfer(page: Page, customer: string = CUSTOMER_SHOWN): Promise<void> {
+  await fillTransfer(page, COLLEAGUE_SHOWN);
+  await button(page, 'Warm transfer').click();
+  await expect(announcement(page)).toContainText('Warm transfer started');
+  await expectStates(page, { You: 'Consulting', [customer]: 'On hold', [COLLEAGUE_SHOWN]: 'Consulting' });
+}
+
+/** Completes the warm transfer under way and waits for the customer to be with the colleague. */
+export async function completeTransfer(page: Page, customer: string = CUSTOMER_SHOWN): Promise<void> {
+  await button(page, 'Complete transfer').click();
+  await expect(announcement(page)).toContainText('Transfer completed');
+  await expectStates(page, { You: 'Left', [customer]: 'Connected', [COLLEAGUE_SHOWN]: 'Connected' });
 }
