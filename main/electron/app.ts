@@ -1,6 +1,6 @@
 /** The Electron app's lifecycle: one instance, one window, the core behind it. */
 import { join } from 'node:path';
-import { app, ipcMain, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
 import { createCore, type Core } from '../core';
 import { APP_URL, registerAppScheme, serveRenderer } from './app-protocol';
 import { registerChannels } from './ipc';
@@ -21,6 +21,8 @@ export function runElectronApp(): void {
     app.quit();
     return;
   }
+  // Every renderer sandboxed, whatever its webPreferences say (security checklist, item 4).
+  app.enableSandbox();
   registerAppScheme();
   denyNavigation();
 
@@ -60,5 +62,9 @@ export function runElectronApp(): void {
       window?.webContents.send('session:changed', snapshot);
     });
     await open();
+  }).catch((error: unknown) => {
+    // Without a core there is nothing to show: say why in words an agent can pass on to IT.
+    dialog.showErrorBox('Handoff could not start', error instanceof Error ? error.message : String(error));
+    app.quit();
   });
 }
