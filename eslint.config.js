@@ -23,7 +23,7 @@ export default tseslint.config(
   {
     // Only the Electron shell and the preload may touch Electron: everything else runs under plain Node
     // in tests (architecture.md, "Three processes, one contract").
-    files: ['**/*.ts'],
+    files: ['**/*.{ts,mts,cts,js,mjs,cjs,svelte}'],
     ignores: electronOnlyHere,
     rules: {
       'no-restricted-imports': [

@@ -19,7 +19,7 @@ export interface CoreOptions {
   /** Electron's userData in the app; `HANDOFF_DATA_DIR` overrides it. */
   dataDir: string;
   env: NodeJS.ProcessEnv;
-  /** The keychain service name; tests pass their own so they never touch a real agent's entry. */
+  /** The keychain service name; tests pass their own (or set HANDOFF_KEYCHAIN_SERVICE) so they never touch an agent's entry. */
   keychainService?: string;
 }
 
@@ -45,7 +45,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const phlo = createPhloClient(ofetch, logger);
   const live = createProfile({
     settings: await createSettingsStore({ dataDir, env: options.env, logger }),
-    credentials: createCredentialStore(loadKeytar, { service: options.keychainService ?? KEYCHAIN_SERVICE, logger }),
+    credentials: createCredentialStore(loadKeytar, {
+      service: options.keychainService ?? options.env['HANDOFF_KEYCHAIN_SERVICE'] ?? KEYCHAIN_SERVICE,
+      logger,
+    }),
     phlo,
     logger,
   });

@@ -3,17 +3,37 @@
  * (requests) and Server-Sent Events (session changes) to the preview server, which runs the very
  * handlers Electron's IPC registers. Loaded only by the preview, before the app.
  */
-import { createHandoffApi } from '../main/contract/bridge';
+import { createHandoffApi, PREVIEW_TOKEN_HEADER } from '../main/contract/bridge';
 import type { EventPayloads } from '../main/contract/ipc';
+
+const STORAGE_KEY = 'handoff-preview-token';
+
+/**
+ * The per-launch token arrives in the page URL. It is taken out of the address bar (so it is not
+ * bookmarked or shown) and kept in this tab's sessionStorage, which is per origin and port, so a
+ * reload still works and no other local server ever sees it, unlike a cookie.
+ */
+function takeToken(): string {
+  const url = new URL(window.location.href);
+  const given = url.searchParams.get('token');
+  if (given !== null) {
+    sessionStorage.setItem(STORAGE_KEY, given);
+    url.searchParams.delete('token');
+    history.replaceState(history.state, '', url);
+  }
+  return sessionStorage.getItem(STORAGE_KEY) ?? '';
+}
+
+const token = takeToken();
 
 const api = createHandoffApi(
   async (channel, payload) => {
     const response = await fetch('/bridge/invoke', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', [PREVIEW_TOKEN_HEADER]: token },
       // JSON drops an undefined payload, which is what a channel without input expects.
       body: JSON.stringify({ channel, payload }),
-      credentials: 'same-origin',
+      credentials: 'omit',
     });
     if (!response.ok) {
       return { ok: false, error: { code: 'internal', message: `The preview server refused the request (HTTP ${response.status}).` } };
@@ -21,7 +41,7 @@ const api = createHandoffApi(
     return (await response.json()) as unknown;
   },
   (listener) => {
-    const source = new EventSource('/bridge/events');
+    const source = new EventSource(`/bridge/events?token=${encodeURIComponent(token)}`);
     const onMessage = (event: MessageEvent<string>) => {
       listener(JSON.parse(event.data) as EventPayloads['session:changed']);
     };

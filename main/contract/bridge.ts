@@ -44,6 +44,9 @@ export type HandoffApi = {
   onSessionChange(listener: (snapshot: EventPayloads['session:changed']) => void): Unsubscribe;
 };
 
+/** The header the browser preview's bridge carries its per-launch token in (lower case, as Node reads it). */
+export const PREVIEW_TOKEN_HEADER = 'x-handoff-token';
+
 /** Sends one request on a channel and resolves with its result (never rejects for a refusal). */
 export type Invoke = (channel: ChannelName, payload: unknown) => Promise<unknown>;
 

@@ -12,6 +12,7 @@ import type {
   SessionSnapshot,
   SettingsView,
 } from './domain';
+import { isKnownCountry } from '../address/address';
 import { RoleSchema } from './domain';
 import type { Result } from './result';
 
@@ -56,6 +57,7 @@ export const SettingsFields = {
     v.trim(),
     v.toUpperCase(),
     v.regex(/^[A-Z]{2}$/, 'The default country must be a two-letter code such as US or GB.'),
+    v.check(isKnownCountry, 'That is not a country code Handoff knows; use one such as US or GB.'),
   ),
   phloBaseUrl: PhloBaseUrlSchema,
   requestTimeoutMs: v.pipe(
@@ -66,12 +68,19 @@ export const SettingsFields = {
   ),
 };
 
-/** A change to some settings; fields left out keep their value. */
-export const SettingsPatchSchema = v.strictObject(
+/** What IT may preset in settings.json: any of the fields; those left out take the defaults. */
+export const SettingsFileSchema = v.strictObject(
   Object.fromEntries(Object.entries(SettingsFields).map(([k, s]) => [k, v.optional(s)])) as {
     [K in keyof typeof SettingsFields]: v.OptionalSchema<(typeof SettingsFields)[K], undefined>;
   },
 );
+
+/**
+ * What the app may change; fields left out keep their value. Where requests go is not among them:
+ * only settings.json or HANDOFF_PHLO_BASE_URL set it, so nothing that reaches the bridge can send
+ * the credentials to another host.
+ */
+export const SettingsPatchSchema = v.omit(SettingsFileSchema, ['phloBaseUrl']);
 
 /** Plivo Auth IDs are 20 characters starting with MA (main account) or SA (subaccount). */
 export const AuthIdSchema = v.pipe(
@@ -154,9 +163,6 @@ export interface EventPayloads {
 }
 /** Every event name. */
 export type EventName = keyof EventPayloads;
-/** The event names, for the preload's allow-list. */
-export const EVENTS: readonly EventName[] = ['session:changed'];
-
 /** Whether a string names a known channel: the first check on anything arriving over IPC. */
 export function isChannelName(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.hasOwn(CHANNELS, name);

@@ -8,7 +8,9 @@ import { startPreviewServer } from './preview-server';
 
 const DEFAULT_PORT = 5199;
 
-const port = process.env['PORT'] === undefined ? DEFAULT_PORT : Number(process.env['PORT']);
+// An empty PORT is unset, not port 0.
+const portText = process.env['PORT']?.trim() ?? '';
+const port = portText === '' ? DEFAULT_PORT : Number(portText);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a port number (0 to 65535), not "${process.env['PORT'] ?? ''}".`);
   process.exit(2);

@@ -6,6 +6,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { PREVIEW_TOKEN_HEADER } from '../contract/bridge';
 import type { Core } from '../core';
 import { dispatch } from '../handlers/channel-handlers';
 import { CONTENT_SECURITY_POLICY, readRendererFile } from '../renderer-files';
@@ -28,13 +29,15 @@ export interface Preview {
   close(): Promise<void>;
 }
 
-const COOKIE = 'handoff_preview';
+const FILES_COOKIE = 'handoff_preview_files';
+
 const MAX_BODY = 64 * 1024;
 const TEXT = 'text/plain; charset=utf-8';
 
 /** Starts the preview on 127.0.0.1 only. */
 export async function startPreviewServer(options: PreviewOptions): Promise<Preview> {
   const token = options.token ?? randomBytes(24).toString('hex');
+  const filesSecret = randomBytes(24).toString('hex');
   const logger = options.core.logger.child({ module: 'preview' });
   const streams = new Set<ServerResponse>();
   let origin = '';
@@ -71,7 +74,9 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   }
 
   // Host guards against DNS rebinding; Origin and Sec-Fetch-Site against other pages in the same
-  // browser; the token (query on the first load, then a SameSite=Strict cookie) against everything else.
+  // browser. The bridge token travels in a header (invoke) or the query (events) only, never in a
+  // cookie: cookies ignore the port, so every other server on 127.0.0.1 would receive it. Files
+  // are gated by a second, separate secret in a cookie, which opens nothing but the public build.
   function refuse(request: IncomingMessage, url: URL): string | null {
     if (!hosts.has(request.headers.host ?? '')) return 'unexpected Host';
     const requestOrigin = request.headers.origin;
@@ -79,13 +84,14 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     if (request.method === 'POST' && requestOrigin === undefined) return 'no Origin on a POST';
     const site = request.headers['sec-fetch-site'];
     if (site !== undefined && site !== 'same-origin' && site !== 'none') return `Sec-Fetch-Site ${site}`;
-    const given = url.searchParams.get('token') ?? cookie(request, COOKIE);
-    if (given === null || !sameSecret(given, token)) return 'missing or wrong token';
-    return null;
+    if (url.pathname === '/bridge/invoke') return matches(request.headers[PREVIEW_TOKEN_HEADER], token) ? null : 'missing or wrong token';
+    if (url.pathname === '/bridge/events') return matches(url.searchParams.get('token'), token) ? null : 'missing or wrong token';
+    const pageLoad = matches(url.searchParams.get('token'), token);
+    return pageLoad || matches(cookie(request, FILES_COOKIE), filesSecret) ? null : 'missing or wrong token';
   }
 
   async function invoke(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+    if ((request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() !== 'application/json') {
       send(response, 415, TEXT, 'JSON only');
       return;
     }
@@ -125,7 +131,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     if (file.type.startsWith('text/html')) {
       // The bridge defines window.handoff before the app's module runs (module scripts run in order).
       const html = file.body.toString('utf8').replace('<head>', '<head>\n    <script type="module" src="/preview-bridge.js"></script>');
-      response.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      response.setHeader('Set-Cookie', `${FILES_COOKIE}=${filesSecret}; HttpOnly; SameSite=Strict; Path=/`);
       send(response, 200, file.type, html);
       return;
     }
@@ -176,7 +182,8 @@ function cookie(request: IncomingMessage, name: string): string | null {
   return null;
 }
 
-function sameSecret(given: string, expected: string): boolean {
+function matches(given: string | string[] | null | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false;
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);

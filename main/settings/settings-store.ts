@@ -7,9 +7,9 @@ import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import writeFileAtomic from 'write-file-atomic';
-import { isKnownCountry, parseAddress } from '../address/address';
+import { parseAddress } from '../address/address';
 import type { Settings, SettingsView } from '../contract/domain';
-import { PhloBaseUrlSchema, SettingsFields, SettingsPatchSchema } from '../contract/ipc';
+import { PhloBaseUrlSchema, SettingsFields, SettingsFileSchema, SettingsPatchSchema } from '../contract/ipc';
 import { fail, ok, type Result } from '../contract/result';
 import type { Logger } from '../log/logger';
 
@@ -64,7 +64,7 @@ export async function createSettingsStore(options: SettingsStoreOptions): Promis
   }
 
   async function save(patch: unknown): Promise<Result<SettingsView>> {
-    const next = applyPatch(settings, patch);
+    const next = applyPatch(settings, patch, SettingsPatchSchema);
     if (!next.ok) {
       logger.warn({ field: next.error.detail?.field, code: next.error.code }, 'settings change refused');
       return next;
@@ -115,7 +115,7 @@ async function load(file: string, logger: Logger): Promise<{ settings: Settings;
   const unknownKeys = Object.keys(data).filter((key) => !Object.hasOwn(SettingsFields, key));
   if (unknownKeys.length > 0) logger.warn({ file, keys: unknownKeys }, 'settings file has keys Handoff does not use; ignoring them');
   const known = Object.fromEntries(Object.entries(data).filter(([key]) => Object.hasOwn(SettingsFields, key)));
-  const read = applyPatch(DEFAULTS, known);
+  const read = applyPatch(DEFAULTS, known, SettingsFileSchema);
   if (!read.ok) {
     const field = read.error.detail?.field;
     return setAside(file, `${field === undefined ? 'a setting' : `"${field}"`} is invalid: ${read.error.message}`, logger);
@@ -154,8 +154,12 @@ function readOverride(env: SettingsStoreOptions['env'], logger: Logger): { url: 
 }
 
 /** The one place a change becomes settings: schema first, then the rules a schema cannot express. */
-function applyPatch(base: Settings, patch: unknown): Result<Settings> {
-  const parsed = v.safeParse(SettingsPatchSchema, patch);
+function applyPatch(
+  base: Settings,
+  patch: unknown,
+  schema: typeof SettingsFileSchema | typeof SettingsPatchSchema,
+): Result<Settings> {
+  const parsed = v.safeParse(schema, patch);
   if (!parsed.success) {
     const [issue] = parsed.issues;
     const field = issue.path?.[0]?.key;
@@ -164,11 +168,6 @@ function applyPatch(base: Settings, patch: unknown): Result<Settings> {
   // The schema's output holds exactly the Settings fields given, each already checked.
   const changes = Object.fromEntries(Object.entries(parsed.output).filter(([, value]) => value !== undefined)) as Partial<Settings>;
   const next: Settings = { ...base, ...changes };
-  if (!isKnownCountry(next.defaultCountry)) {
-    return fail('invalid_input', `"${next.defaultCountry}" is not a country code Handoff knows; use one such as US or GB.`, {
-      field: 'defaultCountry',
-    });
-  }
   let agentAddress = next.agentAddress;
   if (agentAddress !== null) {
     // Stored as Plivo takes it, read with the country the same change leaves in place.

@@ -94,7 +94,8 @@ describe('loading', () => {
     ['phloId', { phloId: 'not-a-uuid' }, /"phloId" is invalid: The PHLO ID must be a UUID/],
     ['defaultRole', { defaultRole: 'boss' }, /"defaultRole" is invalid/],
     ['requestTimeoutMs', { requestTimeoutMs: 5 }, /"requestTimeoutMs" is invalid: The request timeout must be at least 1000 ms\./],
-    ['defaultCountry', { defaultCountry: 'ZZ' }, /"defaultCountry" is invalid: "ZZ" is not a country code/],
+    ['defaultCountry', { defaultCountry: 'ZZ' }, /"defaultCountry" is invalid: That is not a country code Handoff knows/],
+    ['phloBaseUrl', { phloBaseUrl: 'http://phlo.example.com/v1/' }, /"phloBaseUrl" is invalid: The PHLO base URL must use https/],
     ['agentAddress', { agentAddress: '12' }, /"agentAddress" is invalid: 12 is too short/],
     ['a JSON array', [PHLO_ID], /does not hold a JSON object/],
   ])('moves a file with an invalid %s aside and names it in the problem', async (_name, content, problem) => {
@@ -158,12 +159,12 @@ describe('update', () => {
   it.each([
     ['phloId', { phloId: 'not-a-uuid' }, 'invalid_input', /The PHLO ID must be a UUID/],
     ['nodeId', { nodeId: '1234' }, 'invalid_input', /The node ID must be a UUID/],
-    ['defaultCountry', { defaultCountry: 'ZZ' }, 'invalid_input', /"ZZ" is not a country code/],
+    ['defaultCountry', { defaultCountry: 'ZZ' }, 'invalid_input', /not a country code Handoff knows/],
     ['defaultCountry', { defaultCountry: 'USA' }, 'invalid_input', /two-letter code/],
     ['agentAddress', { agentAddress: '12' }, 'invalid_address', /too short/],
     ['agentAddress', { agentAddress: 'call me' }, 'invalid_address', /only digits/],
-    ['phloBaseUrl', { phloBaseUrl: 'http://phlo.example.com/v1/' }, 'invalid_input', /must use https/],
-    ['phloBaseUrl', { phloBaseUrl: 'phlorunner' }, 'invalid_input', /full URL/],
+    // Only settings.json and HANDOFF_PHLO_BASE_URL say where requests (and so the credentials) go.
+    ['phloBaseUrl', { phloBaseUrl: 'https://attacker.example/v1/' }, 'invalid_input', /Invalid key/],
     ['requestTimeoutMs', { requestTimeoutMs: 999 }, 'invalid_input', /at least 1000 ms/],
     ['requestTimeoutMs', { requestTimeoutMs: 60001 }, 'invalid_input', /at most 60000 ms/],
     ['requestTimeoutMs', { requestTimeoutMs: 1500.5 }, 'invalid_input', /integer/],
@@ -204,9 +205,9 @@ describe('update', () => {
 
   it('writes the whole settings as valid JSON, owner-only, leaving no temporary file', async () => {
     const store = await open();
-    await store.update({ phloId: PHLO_ID, phloBaseUrl: 'http://[::1]:4010/v1' });
+    await store.update({ phloId: PHLO_ID });
     await store.update({ nodeId: NODE_ID });
-    const expected = { ...DEFAULTS, phloId: PHLO_ID, nodeId: NODE_ID, phloBaseUrl: 'http://[::1]:4010/v1/' };
+    const expected = { ...DEFAULTS, phloId: PHLO_ID, nodeId: NODE_ID };
     expect(JSON.parse(await readFile(settingsFile(), 'utf8'))).toEqual(expected);
     expect(store.current()).toEqual(expected);
     expect(await readdir(dataDir)).toEqual(['settings.json']);
