@@ -4,14 +4,7 @@
  * (https://www.electronjs.org/docs/latest/tutorial/security).
  */
 import { app, shell, type Session } from 'electron';
-
-// Pages an agent may be sent to from Handoff, opened in the system browser, never in the app.
-const EXTERNAL_ALLOWED = ['https://console.plivo.com/', 'https://www.plivo.com/docs/'];
-
-/** Whether a link may open in the system browser. */
-export function isAllowedExternal(url: string): boolean {
-  return EXTERNAL_ALLOWED.some((prefix) => url.startsWith(prefix));
-}
+import { isAllowedExternal } from './external-links';
 
 /** Denies navigation, window.open and webviews in every web contents the app ever creates. */
 export function denyNavigation(): void {
