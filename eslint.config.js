@@ -5,6 +5,10 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const electronOnlyHere = ['main/electron/**', 'preload/**'];
+const noElectron = {
+  paths: [{ name: 'electron', message: 'Only main/electron/ and preload/ may import electron.' }],
+  patterns: [{ group: ['electron/*'], message: 'Only main/electron/ and preload/ may import electron.' }],
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'coverage/', 'test-results/'] },
@@ -26,11 +30,27 @@ export default tseslint.config(
     files: ['**/*.{ts,mts,cts,js,mjs,cjs,svelte}'],
     ignores: electronOnlyHere,
     rules: {
+      'no-restricted-imports': ['error', noElectron],
+    },
+  },
+  {
+    // The modules of main/ the renderer imports must not reach Node: even a type-only import of the
+    // PHLO client or the logger would pull Node's types into the web project, and a value one Node
+    // itself into the page.
+    files: ['main/session/transitions.ts', 'main/address/address.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'Only main/electron/ and preload/ may import electron.' }],
-          patterns: [{ group: ['electron/*'], message: 'Only main/electron/ and preload/ may import electron.' }],
+          paths: noElectron.paths,
+          patterns: [
+            ...noElectron.patterns,
+            { group: ['node:*'], message: 'The renderer imports this module: it must not need Node.' },
+            {
+              regex: '^\\.\\./(?!contract/|address/address$)',
+              message: 'The renderer imports this module: from main/ it may import only the contract and main/address/address.',
+            },
+          ],
         },
       ],
     },
@@ -53,8 +73,9 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
   },
   {
-    // The renderer sees main/ only through the contract's types, plus the pure address module it
-    // reuses to check numbers in the field (architecture.md, "Three processes, one contract").
+    // The renderer sees main/ only through the contract's types, plus two pure modules: the address
+    // rules to check numbers in the field, and the call's transitions to offer only valid actions
+    // (architecture.md, "Three processes, one contract"). Both import nothing that needs Node.
     // The preview bridge is the preload's stand-in and builds the API object, so it is exempt.
     files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
     ignores: ['renderer/preview-bridge.ts'],
@@ -62,12 +83,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'Only main/electron/ and preload/ may import electron.' }],
+          paths: noElectron.paths,
           patterns: [
-            { group: ['electron/*'], message: 'Only main/electron/ and preload/ may import electron.' },
+            ...noElectron.patterns,
             {
-              regex: '^(\\.\\./)+main/(?!contract/|address/address$)',
-              message: 'The renderer imports from main/ only the contract (types) and main/address/address.',
+              regex: '^(\\.\\./)+main/(?!contract/|address/address$|session/transitions$)',
+              message: 'The renderer imports from main/ only the contract (types), main/address/address and main/session/transitions.',
             },
             {
               regex: '^(\\.\\./)+main/contract/',

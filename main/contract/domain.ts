@@ -11,6 +11,11 @@ export type ParticipantState = 'dialling' | 'connected' | 'on_hold' | 'consultin
 /** Who a participant is to this agent's call. */
 export type ParticipantKind = 'self' | 'customer' | 'colleague';
 
+/** PHLO's actions on the multi-party call node itself (they dial someone). */
+export type NodeAction = 'call' | 'warm_transfer' | 'cold_transfer';
+/** PHLO's actions on one member of the call. */
+export type MemberAction = 'hold' | 'unhold' | 'hangup' | 'abort_transfer' | 'resume_call' | 'voicemail_drop';
+
 /** One row of the participant list. */
 export interface Participant {
   id: string;

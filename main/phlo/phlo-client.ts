@@ -5,7 +5,7 @@
  */
 import type { $Fetch } from 'ofetch';
 import * as v from 'valibot';
-import type { Role } from '../contract/domain';
+import type { MemberAction, NodeAction, Role } from '../contract/domain';
 import { fail, ok, type Result } from '../contract/result';
 import type { Logger } from '../log/logger';
 import {
@@ -28,10 +28,6 @@ export interface PhloTarget {
   timeoutMs: number;
 }
 
-/** Actions on the multi-party call node itself (they dial someone). */
-export type NodeAction = 'call' | 'warm_transfer' | 'cold_transfer';
-/** Actions on one member of the call. */
-export type MemberAction = 'hold' | 'unhold' | 'hangup' | 'abort_transfer' | 'resume_call' | 'voicemail_drop';
 
 /** The body of a node action, in Plivo's names. */
 export interface NodeActionRequest {

@@ -2,11 +2,11 @@
  * The rules of a call: which action is valid in which state, the one PHLO request it sends, and
  * the state it leads to once Plivo accepted it. Pure, so every rule is tested without I/O.
  * PHLO sends no events (../../../shared/docs/phlo-mpc-api.md, "Not available from PHLO"), so
- * this model is the participant list.
+ * this model is the participant list. The renderer imports it too, to offer only what `plan`
+ * accepts: so it imports nothing but the contract, which keeps Node out of the page.
  */
-import type { Participant, Role, SessionSnapshot } from '../contract/domain';
+import type { MemberAction, NodeAction, Participant, Role, SessionSnapshot } from '../contract/domain';
 import { fail, ok, type Result } from '../contract/result';
-import type { MemberAction, NodeAction } from '../phlo/phlo-client';
 
 /** Someone about to be dialled, already given an id and display form by the caller. */
 export type NewParticipant = Omit<Participant, 'state' | 'kind'>;
@@ -17,7 +17,10 @@ export type Command =
   | { action: 'complete_transfer' | 'cancel_transfer' | 'merge_transfer' }
   | { action: 'hold' | 'unhold' | 'hangup' | 'voicemail_drop'; participantId: string };
 
-/** The one request a command sends. */
+/** A row action on one member of the call. */
+export type MemberCommand = Extract<Command, { participantId: string }>['action'];
+
+/** The one request a command sends, in PHLO's action names. */
 export type PhloRequest =
   | { kind: 'node'; action: NodeAction; to: string; role: Role }
   | { kind: 'member'; member: string; action: MemberAction };
@@ -37,7 +40,7 @@ const NODE_ACTIONS: Record<DialAction, NodeAction> = {
 /** Checks a command against the call's state and returns its plan, or `invalid_state` saying why. */
 export function plan(session: SessionSnapshot, command: Command): Result<Plan> {
   const self = findSelf(session);
-  if (self.state === 'left') return refuse('You have left this call. Choose End call to close it in Handoff.');
+  if (self.state === 'left') return refuse(SELF_LEFT);
 
   switch (command.action) {
     case 'warm_transfer':
@@ -53,6 +56,21 @@ export function plan(session: SessionSnapshot, command: Command): Result<Plan> {
   }
 }
 
+/** The row actions `plan` accepts for this participant now, so a view offers only those. */
+export function memberActions(session: SessionSnapshot, participantId: string): MemberCommand[] {
+  return MEMBER_COMMANDS.filter((action) => plan(session, { action, participantId }).ok);
+}
+
+/** Why nobody can be dialled into the call now (transfer or add), or null when the panel may offer it. */
+export function whyNoDial(session: SessionSnapshot): string | null {
+  if (findSelf(session).state === 'left') return SELF_LEFT;
+  return session.transfer === null ? null : TRANSFER_UNDER_WAY;
+}
+
+const SELF_LEFT = 'You have left this call. Choose End call to close it in Handoff.';
+const TRANSFER_UNDER_WAY = 'A warm transfer is under way: complete, cancel or merge it first.';
+const MEMBER_COMMANDS: readonly MemberCommand[] = ['hold', 'unhold', 'hangup', 'voicemail_drop'];
+
 type DialAction = 'warm_transfer' | 'cold_transfer' | 'add_participant';
 type State = Participant['state'];
 
@@ -66,7 +84,8 @@ const DIAL_EFFECTS: Record<DialAction, { self: State | null; others: State | nul
 };
 
 function planDial(session: SessionSnapshot, action: DialAction, target: NewParticipant): Result<Plan> {
-  if (session.transfer !== null) return refuse('A warm transfer is under way: complete, cancel or merge it first.');
+  const why = whyNoDial(session);
+  if (why !== null) return refuse(why);
   if (active(session).some((p) => p.address === target.address)) {
     return refuse(`${target.displayAddress} is already on this call.`);
   }
@@ -115,12 +134,12 @@ function planTransferEnd(
 function planMember(
   session: SessionSnapshot,
   self: Participant,
-  action: 'hold' | 'unhold' | 'hangup' | 'voicemail_drop',
+  action: MemberCommand,
   participantId: string,
 ): Result<Plan> {
   const member = session.participants.find((p) => p.id === participantId);
   if (member === undefined) return fail('invalid_input', 'That participant is not on this call.', { field: 'participantId' });
-  if (session.transfer !== null) return refuse('A warm transfer is under way: complete, cancel or merge it first.');
+  if (session.transfer !== null) return refuse(TRANSFER_UNDER_WAY);
   const name = member.label ?? member.displayAddress;
   if (member.state === 'left') return refuse(`${name} has already left the call.`);
   if (action !== 'hangup' && member.id === self.id) return refuse('That action applies to the other members, not to you.');

@@ -19,7 +19,7 @@ export function connectBridge(): HandoffApi | null {
 }
 
 /** The failure for a request whose answer never came back: the core may or may not have acted on it. */
-export function lostContact(reason: unknown): Failure {
+function lostContact(reason: unknown): Failure {
   const why = reason instanceof Error && reason.message !== '' ? ` (${reason.message})` : '';
   return {
     code: 'internal',

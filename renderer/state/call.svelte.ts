@@ -5,6 +5,8 @@
 import type { HandoffApi } from '../../main/contract/bridge';
 import type { ActionOutcome, Participant, Role, SessionAction, SessionSnapshot } from '../../main/contract/domain';
 import type { FailureDetail, Result } from '../../main/contract/result';
+import { memberActions, whyNoDial, type MemberCommand } from '../../main/session/transitions';
+import { settle } from '../lib/api';
 import {
   added,
   coldStarted,
@@ -16,13 +18,14 @@ import {
   type TransferPeople,
 } from '../lib/words';
 import type { Activity } from './activity.svelte';
+import type { Announcer } from './announcer.svelte';
 
 /** The three ways to bring someone in from the transfer panel. */
 export type DialAction = 'warm_transfer' | 'cold_transfer' | 'add_participant';
 /** The three ways a warm transfer ends. */
 export type TransferEnd = 'complete_transfer' | 'cancel_transfer' | 'merge_transfer';
-/** The row actions. */
-export type MemberAction = 'hold' | 'unhold' | 'hangup';
+/** The row actions this window offers; voicemail drop is the core's alone, with no button here. */
+export type MemberAction = Exclude<MemberCommand, 'voicemail_drop'>;
 
 /** Who to dial, as typed (the core parses it again; the field has already checked it). */
 export interface DialTarget {
@@ -43,24 +46,21 @@ export class CallModel {
   #events = 0;
   readonly #api: HandoffApi;
   readonly #activity: Activity;
+  readonly #announcer: Announcer;
 
-  #self = $derived(this.#snapshot?.participants.find((p) => p.kind === 'self') ?? null);
   #transfer = $derived(transferPeople(this.#snapshot));
+  #whyNoDial = $derived(this.#snapshot === null ? null : whyNoDial(this.#snapshot));
 
-  /** Built by the app root, which shares the activity (and through it the announcer) with the other models. */
-  constructor(api: HandoffApi, activity: Activity) {
+  /** Built by the app root, which shares the activity and the announcer with the other models. */
+  constructor(api: HandoffApi, activity: Activity, announcer: Announcer) {
     this.#api = api;
     this.#activity = activity;
+    this.#announcer = announcer;
   }
 
   /** The call, or null when none is open. */
   get snapshot(): SessionSnapshot | null {
     return this.#snapshot;
-  }
-
-  /** The agent's own row. */
-  get self(): Participant | null {
-    return this.#self;
   }
 
   /** The action the core has in flight, if any. */
@@ -73,17 +73,15 @@ export class CallModel {
     return this.#transfer;
   }
 
-  /** Whether the agent has left (cold transfer, completed transfer, hung up on themselves). */
-  get selfLeft(): boolean {
-    return this.#self?.state === 'left';
+  /** Why the transfer panel cannot dial anyone now (the core's own rule), or null when it can. */
+  get whyNoDial(): string | null {
+    return this.#whyNoDial;
   }
 
-  /** Which row actions the core would accept now (main/session/transitions.ts), so only those are offered. */
+  /** The row actions the core would accept now, by its own rules, so only those are offered. */
   actionsFor(person: Participant): MemberAction[] {
-    const snapshot = this.#snapshot;
-    if (snapshot === null || snapshot.transfer !== null || this.selfLeft || person.state === 'left') return [];
-    if (person.kind === 'self') return ['hangup'];
-    return [person.state === 'on_hold' ? 'unhold' : 'hold', 'hangup'];
+    if (this.#snapshot === null) return [];
+    return memberActions(this.#snapshot, person.id).filter((action): action is MemberAction => action !== 'voicemail_drop');
   }
 
   /** Takes a snapshot pushed by the core. */
@@ -92,16 +90,14 @@ export class CallModel {
     this.#snapshot = snapshot;
   }
 
-  /** Reads the call once at start (or after the demo switched profiles). */
+  /** Reads the call once at start (or after the demo switched profiles); a failure is announced. */
   async load(): Promise<void> {
     const seen = this.#events;
-    let result: Result<SessionSnapshot | null>;
-    try {
-      result = await this.#api.session.get();
-    } catch {
-      return;
-    }
-    if (result.ok && seen === this.#events) this.#snapshot = result.value;
+    const result = await settle(() => this.#api.session.get());
+    // An event since the request carries a newer call than this answer: neither it nor its failure matters.
+    if (seen !== this.#events) return;
+    if (result.ok) this.#snapshot = result.value;
+    else this.#announcer.failure(result.error);
   }
 
   /** Starts tracking the call the agent is on. */

@@ -30,7 +30,7 @@ export class Handoff {
     this.#api = api;
     this.app = new AppModel(api, this.announcer);
     this.activity = new Activity(this.announcer, () => this.call.pending);
-    this.call = new CallModel(api, this.activity);
+    this.call = new CallModel(api, this.activity, this.announcer);
     this.settings = new SettingsModel(api, this.activity, this.announcer, this.app);
   }
 

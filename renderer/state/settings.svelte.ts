@@ -4,21 +4,19 @@
  * and the renderer never holds on to it.
  */
 import type { HandoffApi } from '../../main/contract/bridge';
+import type { ChannelInput } from '../../main/contract/ipc';
 import type { ConnectionCheck, CredentialStatus, Role, Settings, SettingsView } from '../../main/contract/domain';
 import type { Result } from '../../main/contract/result';
 import { settle } from '../lib/api';
 import type { Activity } from './activity.svelte';
 import type { Announcer } from './announcer.svelte';
 
-/** What the Settings form sends: the settings patch, and credentials when the agent typed some. */
+/**
+ * What the Settings form sends: its fields of the contract's patch (so nothing the core refuses,
+ * such as where requests go, can creep in), and credentials when the agent typed some.
+ */
 export interface SettingsChange {
-  settings: {
-    phloId: string | null;
-    nodeId: string | null;
-    agentAddress: string | null;
-    defaultCountry: string;
-    defaultRole: Role;
-  };
+  settings: Required<Omit<ChannelInput<'settings:update'>, 'requestTimeoutMs'>>;
   credentials: { authId: string; authToken: string } | null;
 }
 

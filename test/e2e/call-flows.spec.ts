@@ -53,6 +53,12 @@ async function onACall(page: Page, handoff: Handoff): Promise<void> {
 test('a first run goes from Settings, credentials and Test connection to a completed warm transfer', async ({ page, handoff }) => {
   needsKeyring();
   const { sim } = handoff;
+  const settingsSent: unknown[] = [];
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/bridge/invoke')) return;
+    const message = JSON.parse(request.postData() ?? '{}') as { channel?: string; payload?: unknown };
+    if (message.channel === 'settings:update') settingsSent.push(message.payload);
+  });
   await page.goto(handoff.preview.url);
 
   // Nothing is configured: Settings is shown first, with the demo on offer.
@@ -62,6 +68,10 @@ test('a first run goes from Settings, credentials and Test connection to a compl
   await fillSettings(page, { phloId: sim.phloId, nodeId: sim.nodeId, agentNumber: AGENT_TYPED, defaultCountry: 'US' });
   await fillCredentials(page, sim.authId, handoff.authToken);
   await saveSettings(page, /Settings and credentials saved/);
+  // Exactly the fields the form shows: where requests go is not the app's to change (the core refuses it).
+  expect(settingsSent).toEqual([
+    { phloId: sim.phloId, nodeId: sim.nodeId, agentAddress: AGENT_TYPED, defaultCountry: 'US', defaultRole: 'agent' },
+  ]);
   // Once set, the token shows only that it is set.
   await expect(page.getByLabel('Auth Token', { exact: true })).toHaveCount(0);
   await expect(page.getByText(/Auth Token set/)).toBeVisible();
@@ -190,10 +200,14 @@ test('a double click on Warm transfer sends one request', async ({ page, handoff
   await expectStates(page, { You: 'Consulting', [CUSTOMER_SHOWN]: 'On hold', [COLLEAGUE_SHOWN]: 'Consulting' });
   expect(handoff.actions().map((r) => (r.body as { action: string }).action)).toEqual(['warm_transfer']);
 
-  // And one on Complete transfer: a second hang-up would be refused by Plivo, or worse.
+  // And one on Complete transfer: a second hang-up would be refused by Plivo, or worse. The delay
+  // keeps the first request pending while the second click lands.
+  handoff.sim.injectFault({ kind: 'delay', ms: 800 });
   await button(page, 'Complete transfer').dblclick();
   await expect(announcement(page)).toContainText('Transfer completed');
-  expect(handoff.actions().map((r) => (r.body as { action: string }).action)).toEqual(['warm_transfer', 'hangup']);
+  const actions = handoff.actions().map((r) => (r.body as { action: string }).action);
+  expect(actions.filter((action) => action === 'hangup')).toHaveLength(1);
+  expect(actions).toEqual(['warm_transfer', 'hangup']);
   // The page did not even ask the core a second time.
   expect(invoked.filter((channel) => channel.startsWith('call:'))).toEqual(['call:warm-transfer', 'call:complete-transfer']);
 });

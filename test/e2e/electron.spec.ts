@@ -4,11 +4,13 @@
  * on this project's CI) or there is no display, the test is skipped and says why.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { _electron, expect, test } from '@playwright/test';
+import { loadKeytar } from '../../main/credentials/keychain';
 import { startSimulator } from '../../main/simulator/server';
 import { ROOT, RENDERER_DIR, requireBuild } from './support/build';
 import { AGENT_TYPED, CUSTOMER_SHOWN, needsKeyring } from './support/handoff';
@@ -90,11 +92,19 @@ test('the Electron app: sandboxed page, and a warm transfer against the simulato
 
   const sim = await startSimulator();
   const dataDir = await mkdtemp(join(tmpdir(), 'handoff-electron-'));
+  // A keychain service of this test's own, so the agent's real entry is never read or overwritten.
+  const service = `Handoff test ${randomUUID()}`;
   const app = await _electron.launch({
     executablePath: electron.executable,
     args: ['.'],
     cwd: ROOT,
-    env: { ...process.env, ...screen.env, HANDOFF_DATA_DIR: dataDir, HANDOFF_PHLO_BASE_URL: sim.baseUrl },
+    env: {
+      ...process.env,
+      ...screen.env,
+      HANDOFF_DATA_DIR: dataDir,
+      HANDOFF_PHLO_BASE_URL: sim.baseUrl,
+      HANDOFF_KEYCHAIN_SERVICE: service,
+    },
   });
   try {
     const page = await app.firstWindow();
@@ -129,12 +139,14 @@ test('the Electron app: sandboxed page, and a warm transfer against the simulato
       'hangup',
     ]);
 
-    // The app keeps its credentials under its real service name: remove them again.
     await showView(page, 'Settings');
     await button(page, 'Forget credentials').click();
     await expect(announcement(page)).toContainText('Credentials forgotten');
   } finally {
     await app.close();
+    // Whatever the test got to, nothing of it stays in the keychain.
+    const keytar = await loadKeytar();
+    for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
     screen.stop();
     await sim.close();
     await rm(dataDir, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PREVIEW_TOKEN_HEADER } from '../../../main/contract/bridge';
 import { createCore, type Core } from '../../../main/core';
 import { startPreviewServer, type Preview } from '../../../main/preview/preview-server';
 import { CONTENT_SECURITY_POLICY } from '../../../main/renderer-files';
@@ -15,6 +16,8 @@ const AGENT = '+14152223333';
 const CUSTOMER = '+14152224444';
 const COLLEAGUE = '+14152225555';
 const SECRET = 'the-file-outside-the-renderer-folder';
+/** The cookie the bridge token used to travel in; it must open nothing now. */
+const OLD_COOKIE = 'handoff_preview';
 
 const keyringReady = process.env['HANDOFF_KEYRING'] === 'ready';
 if (!keyringReady) {
@@ -79,22 +82,33 @@ describe('the preview server', () => {
   let logFile: string;
   const service = `Handoff test ${randomUUID()}`;
 
-  /** The headers a page of the preview, loaded with its token, sends on a bridge request. */
+  /** The headers a page of the preview, loaded with its token, sends on a bridge request (no cookie: it omits them). */
   const pageHeaders = (): Record<string, string> => ({
     Host: `127.0.0.1:${port}`,
     Origin: `http://127.0.0.1:${port}`,
-    Cookie: `handoff_preview=${token}`,
+    [PREVIEW_TOKEN_HEADER]: token,
     'Sec-Fetch-Site': 'same-origin',
     'Content-Type': 'application/json',
   });
-  const invoke = (channel: string, payload?: unknown, headers: Record<string, string | undefined> = {}, body?: string) => {
-    const merged = { ...pageHeaders(), ...headers };
+  /** A bridge request as the page sends it, with `headers` changed (undefined removes one), at `path`, or with a raw `body`. */
+  const invoke = (
+    channel: string,
+    payload?: unknown,
+    change: { headers?: Record<string, string | undefined>; path?: string; body?: string } = {},
+  ) => {
+    const merged = { ...pageHeaders(), ...change.headers };
     return ask(port, {
       method: 'POST',
-      path: '/bridge/invoke',
+      path: change.path ?? '/bridge/invoke',
       headers: Object.fromEntries(Object.entries(merged).filter((e): e is [string, string] => e[1] !== undefined)),
-      body: body ?? JSON.stringify({ channel, payload }),
+      body: change.body ?? JSON.stringify({ channel, payload }),
     });
+  };
+  /** Loads the page with the token, as the browser does first, and returns the files cookie it set (`name=value`). */
+  const filesCookie = async (): Promise<string> => {
+    const page = await ask(port, { path: `/?token=${token}`, headers: { Host: `127.0.0.1:${port}` } });
+    expect(page.status).toBe(200);
+    return (page.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
   };
   const sessionNow = async () => {
     const result = await core.handlers['session:get'](undefined);
@@ -163,19 +177,22 @@ describe('the preview server', () => {
   describe('the page and its files', () => {
     const host = () => ({ Host: `127.0.0.1:${port}` });
 
-    it('refuses the page without the token, or with a wrong one', async () => {
+    it('refuses the page without the token in its URL, or with a wrong one', async () => {
       expect((await ask(port, { path: '/', headers: host() })).status).toBe(403);
       expect((await ask(port, { path: '/index.html', headers: host() })).status).toBe(403);
       const wrong = `${token.slice(0, -1)}${token.endsWith('0') ? '1' : '0'}`;
       expect((await ask(port, { path: `/?token=${wrong}`, headers: host() })).status).toBe(403);
       expect((await ask(port, { path: '/?token=short', headers: host() })).status).toBe(403);
-      expect((await ask(port, { path: '/', headers: { ...host(), Cookie: `handoff_preview=${wrong}` } })).status).toBe(403);
+      // The token opens the page only from the URL: not as the old cookie, nor in the bridge's header.
+      expect((await ask(port, { path: '/', headers: { ...host(), Cookie: `${OLD_COOKIE}=${token}` } })).status).toBe(403);
+      expect((await ask(port, { path: '/', headers: { ...host(), [PREVIEW_TOKEN_HEADER]: token } })).status).toBe(403);
+      expect((await ask(port, { path: '/', headers: { ...host(), Cookie: `handoff_preview_files=${token}` } })).status).toBe(403);
       const refused = await ask(port, { path: '/', headers: host() });
       expect(refused.body).not.toContain('<html');
       expect(await log()).toContain('missing or wrong token');
     });
 
-    it('serves the page with the token: the cookie, the CSP and the bridge before the app', async () => {
+    it('serves the page with the token: a files cookie that is not the token, the CSP and the bridge before the app', async () => {
       const page = await ask(port, { path: `/?token=${token}`, headers: host() });
       expect(page.status).toBe(200);
       expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -186,10 +203,15 @@ describe('the preview server', () => {
       const cookies = page.headers['set-cookie'] ?? [];
       expect(cookies).toHaveLength(1);
       const parts = (cookies[0] ?? '').split(';').map((p) => p.trim());
-      expect(parts[0]).toBe(`handoff_preview=${token}`);
+      const [name, value] = (parts[0] ?? '').split('=');
+      expect(name).toBe('handoff_preview_files');
+      expect(value).toMatch(/^[0-9a-f]{48}$/);
+      // Cookies ignore the port, so every other server on 127.0.0.1 receives this one: it must not be the token.
+      expect(value).not.toBe(token);
       expect(parts).toContain('HttpOnly');
       expect(parts).toContain('SameSite=Strict');
       expect(parts).toContain('Path=/');
+      expect(page.body).not.toContain(token);
 
       const bridge = page.body.indexOf('<script type="module" src="/preview-bridge.js"></script>');
       const app = page.body.indexOf('src="/assets/app.js"');
@@ -197,20 +219,35 @@ describe('the preview server', () => {
       expect(app).toBeGreaterThan(bridge);
     });
 
-    it('serves the files only to a browser holding the cookie', async () => {
+    it('serves the files only with the files cookie or the token in the URL', async () => {
       expect((await ask(port, { path: '/assets/app.js', headers: host() })).status).toBe(403);
       expect((await ask(port, { path: '/preview-bridge.js', headers: host() })).status).toBe(403);
-      const withCookie = { ...host(), Cookie: `other=1; handoff_preview=${token}` };
+      const withCookie = { ...host(), Cookie: `other=1; ${await filesCookie()}` };
       const app = await ask(port, { path: '/assets/app.js', headers: withCookie });
       expect(app.status).toBe(200);
       expect(app.headers['content-type']).toBe('text/javascript; charset=utf-8');
       expect(app.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
       expect(app.body).toBe('console.log("app");\n');
       expect((await ask(port, { path: '/preview-bridge.js', headers: withCookie })).status).toBe(200);
+      expect((await ask(port, { path: `/assets/app.js?token=${token}`, headers: host() })).status).toBe(200);
+    });
+
+    it('refuses the files to the old token cookie, the bridge header and a wrong files cookie', async () => {
+      const files = await filesCookie();
+      for (const headers of [
+        { ...host(), Cookie: `${OLD_COOKIE}=${token}` },
+        { ...host(), [PREVIEW_TOKEN_HEADER]: token },
+        { ...host(), Cookie: `${files}0` },
+        { ...host(), Cookie: `handoff_preview_files=${'0'.repeat(48)}` },
+      ]) {
+        const answer = await ask(port, { path: '/assets/app.js', headers });
+        expect(answer.status, JSON.stringify(headers)).toBe(403);
+        expect(answer.body).not.toContain('console.log');
+      }
     });
 
     it('refuses the page and the files to a request naming another host (DNS rebinding)', async () => {
-      const rebound = { Host: `attacker.example:${port}`, Cookie: `handoff_preview=${token}` };
+      const rebound = { Host: `attacker.example:${port}`, Cookie: await filesCookie() };
       expect((await ask(port, { path: `/?token=${token}`, headers: rebound })).status).toBe(403);
       expect((await ask(port, { path: '/assets/app.js', headers: rebound })).status).toBe(403);
       expect((await ask(port, { path: '/assets/app.js', headers: { ...rebound, Host: '127.0.0.1' } })).status).toBe(403);
@@ -218,7 +255,7 @@ describe('the preview server', () => {
     });
 
     it('answers 404 to paths that climb out of the renderer folder, and never sends the file', async () => {
-      const withCookie = { ...host(), Cookie: `handoff_preview=${token}` };
+      const withCookie = { ...host(), Cookie: await filesCookie() };
       for (const path of [
         '/../secret.txt',
         '/../package.json',
@@ -239,7 +276,7 @@ describe('the preview server', () => {
     });
 
     it('answers 405 to a method other than GET outside the bridge', async () => {
-      const answer = await ask(port, { method: 'PUT', path: '/index.html', headers: { ...pageHeaders() }, body: '{}' });
+      const answer = await ask(port, { method: 'PUT', path: '/index.html', headers: { ...pageHeaders(), Cookie: await filesCookie() }, body: '{}' });
       expect(answer.status).toBe(405);
     });
   });
@@ -247,7 +284,7 @@ describe('the preview server', () => {
   describe('/bridge/invoke', () => {
     const open = { customer: CUSTOMER };
 
-    it('runs a request from the page: token cookie, own Origin and Host, JSON', async () => {
+    it('runs a request from the page: token header, own Origin and Host, JSON', async () => {
       const answer = await invoke('session:open', open);
       expect(answer.status).toBe(200);
       expect(answer.headers['content-type']).toBe('application/json');
@@ -255,37 +292,58 @@ describe('the preview server', () => {
       expect(await sessionNow()).toMatchObject({ participants: [{ address: AGENT }, { address: CUSTOMER }] });
     });
 
-    it('accepts the page under localhost too, and the token in the query instead of the cookie', async () => {
+    it('accepts the page under localhost too, and JSON with a charset or in capitals', async () => {
       const viaLocalhost = await invoke('app:state', undefined, {
-        Host: `localhost:${port}`,
-        Origin: `http://localhost:${port}`,
+        headers: { Host: `localhost:${port}`, Origin: `http://localhost:${port}` },
       });
       expect(JSON.parse(viaLocalhost.body)).toEqual({ ok: true, value: { mode: 'live', configured: false } });
-      const viaQuery = await ask(port, {
-        method: 'POST',
-        path: `/bridge/invoke?token=${token}`,
-        headers: { ...pageHeaders(), Cookie: '' },
-        body: JSON.stringify({ channel: 'session:open', payload: open }),
-      });
-      expect(JSON.parse(viaQuery.body)).toMatchObject({ ok: true });
+      for (const type of ['application/json; charset=utf-8', 'Application/JSON']) {
+        const answer = await invoke('app:state', undefined, { headers: { 'Content-Type': type } });
+        expect(answer.status, type).toBe(200);
+      }
     });
 
     // Each is a well-formed `session:open` that would open a call if it got through.
     const refusals: [string, () => Promise<Answer>, number][] = [
-      ['no token', () => invoke('session:open', open, { Cookie: undefined }), 403],
-      ['a wrong token', () => invoke('session:open', open, { Cookie: `handoff_preview=${'0'.repeat(48)}` }), 403],
-      ['a token of another length', () => invoke('session:open', open, { Cookie: `handoff_preview=${token}0` }), 403],
-      ['a foreign Origin', () => invoke('session:open', open, { Origin: 'http://attacker.example' }), 403],
-      ['another port of this machine as Origin', () => invoke('session:open', open, { Origin: `http://127.0.0.1:${port + 1}` }), 403],
-      ['the null Origin', () => invoke('session:open', open, { Origin: 'null' }), 403],
-      ['an https Origin', () => invoke('session:open', open, { Origin: `https://127.0.0.1:${port}` }), 403],
-      ['no Origin', () => invoke('session:open', open, { Origin: undefined }), 403],
-      ['another Host (DNS rebinding)', () => invoke('session:open', open, { Host: `attacker.example:${port}`, Origin: `http://attacker.example:${port}` }), 403],
-      ['Sec-Fetch-Site: cross-site', () => invoke('session:open', open, { 'Sec-Fetch-Site': 'cross-site' }), 403],
-      ['Sec-Fetch-Site: same-site', () => invoke('session:open', open, { 'Sec-Fetch-Site': 'same-site' }), 403],
-      ['a text/plain body (a form or a simple cross-site request)', () => invoke('session:open', open, { 'Content-Type': 'text/plain' }), 415],
-      ['a form body', () => invoke('session:open', open, { 'Content-Type': 'application/x-www-form-urlencoded' }), 415],
-      ['no content type', () => invoke('session:open', open, { 'Content-Type': undefined }), 415],
+      ['no token', () => invoke('session:open', open, { headers: { [PREVIEW_TOKEN_HEADER]: undefined } }), 403],
+      ['a wrong token', () => invoke('session:open', open, { headers: { [PREVIEW_TOKEN_HEADER]: '0'.repeat(48) } }), 403],
+      ['a token of another length', () => invoke('session:open', open, { headers: { [PREVIEW_TOKEN_HEADER]: `${token}0` } }), 403],
+      [
+        'the token in the query instead of the header',
+        () => invoke('session:open', open, { path: `/bridge/invoke?token=${token}`, headers: { [PREVIEW_TOKEN_HEADER]: undefined } }),
+        403,
+      ],
+      [
+        'the token in the old cookie instead of the header',
+        () => invoke('session:open', open, { headers: { [PREVIEW_TOKEN_HEADER]: undefined, Cookie: `${OLD_COOKIE}=${token}` } }),
+        403,
+      ],
+      [
+        'only the files cookie',
+        async () => invoke('session:open', open, { headers: { [PREVIEW_TOKEN_HEADER]: undefined, Cookie: await filesCookie() } }),
+        403,
+      ],
+      [
+        'the files secret in the header',
+        async () => invoke('session:open', open, { headers: { [PREVIEW_TOKEN_HEADER]: (await filesCookie()).split('=')[1] } }),
+        403,
+      ],
+      ['a foreign Origin', () => invoke('session:open', open, { headers: { Origin: 'http://attacker.example' } }), 403],
+      ['another port of this machine as Origin', () => invoke('session:open', open, { headers: { Origin: `http://127.0.0.1:${port + 1}` } }), 403],
+      ['the null Origin', () => invoke('session:open', open, { headers: { Origin: 'null' } }), 403],
+      ['an https Origin', () => invoke('session:open', open, { headers: { Origin: `https://127.0.0.1:${port}` } }), 403],
+      ['no Origin', () => invoke('session:open', open, { headers: { Origin: undefined } }), 403],
+      [
+        'another Host (DNS rebinding)',
+        () => invoke('session:open', open, { headers: { Host: `attacker.example:${port}`, Origin: `http://attacker.example:${port}` } }),
+        403,
+      ],
+      ['Sec-Fetch-Site: cross-site', () => invoke('session:open', open, { headers: { 'Sec-Fetch-Site': 'cross-site' } }), 403],
+      ['Sec-Fetch-Site: same-site', () => invoke('session:open', open, { headers: { 'Sec-Fetch-Site': 'same-site' } }), 403],
+      ['a text/plain body (a form or a simple cross-site request)', () => invoke('session:open', open, { headers: { 'Content-Type': 'text/plain' } }), 415],
+      ['a form body', () => invoke('session:open', open, { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }), 415],
+      ['a media type that only starts with application/json', () => invoke('session:open', open, { headers: { 'Content-Type': 'application/json-x' } }), 415],
+      ['no content type', () => invoke('session:open', open, { headers: { 'Content-Type': undefined } }), 415],
     ];
 
     it.each(refusals)('refuses a request with %s and does not act on it', async (_what, send, status) => {
@@ -299,7 +357,7 @@ describe('the preview server', () => {
     it('refuses a body over 64 KiB and does not act on it', async () => {
       // Valid JSON for a call that would open, padded with whitespace past the limit.
       const body = JSON.stringify({ channel: 'session:open', payload: open }) + ' '.repeat(65 * 1024);
-      const answer = await invoke('session:open', open, {}, body);
+      const answer = await invoke('session:open', open, { body });
       expect(answer.status).toBe(413);
       expect(await sessionNow()).toBeNull();
       // The server is still there for the page.
@@ -308,7 +366,7 @@ describe('the preview server', () => {
 
     it('accepts a body just under 64 KiB', async () => {
       const json = JSON.stringify({ channel: 'session:open', payload: open });
-      const answer = await invoke('session:open', open, {}, json + ' '.repeat(64 * 1024 - json.length));
+      const answer = await invoke('session:open', open, { body: json + ' '.repeat(64 * 1024 - json.length) });
       expect(answer.status).toBe(200);
       expect(await sessionNow()).not.toBeNull();
     });
@@ -323,7 +381,7 @@ describe('the preview server', () => {
       ['a JSON array', ['session:open', open]],
       ['JSON null', null],
     ])('answers %s with invalid_input and does not act on it', async (_what, message) => {
-      const answer = await invoke('', undefined, {}, JSON.stringify(message));
+      const answer = await invoke('', undefined, { body: JSON.stringify(message) });
       expect(answer.status).toBe(200);
       expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
       expect(await sessionNow()).toBeNull();
@@ -331,7 +389,7 @@ describe('the preview server', () => {
     });
 
     it('answers a body that is not JSON with invalid_input', async () => {
-      const answer = await invoke('', undefined, {}, '{"channel": "session:open", "payload": ');
+      const answer = await invoke('', undefined, { body: '{"channel": "session:open", "payload": ' });
       expect(answer.status).toBe(200);
       expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
       expect(await sessionNow()).toBeNull();
@@ -353,15 +411,28 @@ describe('the preview server', () => {
 
     const warm = { to: COLLEAGUE };
     it.each([
-      ['no token', { Cookie: undefined }],
-      ['a foreign Origin', { Origin: 'http://attacker.example' }],
-      ['no Origin', { Origin: undefined }],
-      ['another Host', { Host: `rebind.example:${port}` }],
-      ['Sec-Fetch-Site: cross-site', { 'Sec-Fetch-Site': 'cross-site' }],
-      ['a text/plain body', { 'Content-Type': 'text/plain' }],
-    ] as [string, Record<string, string | undefined>][])('sends nothing to PHLO for a warm transfer with %s', async (_what, headers) => {
+      ['no token', () => ({ headers: { [PREVIEW_TOKEN_HEADER]: undefined } })],
+      ['the token in the query only', () => ({ path: `/bridge/invoke?token=${token}`, headers: { [PREVIEW_TOKEN_HEADER]: undefined } })],
+      ['the token in the old cookie only', () => ({ headers: { [PREVIEW_TOKEN_HEADER]: undefined, Cookie: `${OLD_COOKIE}=${token}` } })],
+      ['a foreign Origin', () => ({ headers: { Origin: 'http://attacker.example' } })],
+      ['no Origin', () => ({ headers: { Origin: undefined } })],
+      ['another Host', () => ({ headers: { Host: `rebind.example:${port}` } })],
+      ['Sec-Fetch-Site: cross-site', () => ({ headers: { 'Sec-Fetch-Site': 'cross-site' } })],
+      ['a text/plain body', () => ({ headers: { 'Content-Type': 'text/plain' } })],
+    ] as [string, () => { headers: Record<string, string | undefined>; path?: string }][])(
+      'sends nothing to PHLO for a warm transfer with %s',
+      async (_what, change) => {
+        const before = sim.requests().length;
+        expect((await invoke('call:warm-transfer', warm, change())).status).toBeGreaterThanOrEqual(400);
+        expect(sim.requests()).toHaveLength(before);
+        expect(await sessionNow()).toMatchObject({ transfer: null, pending: null });
+      },
+    );
+
+    it('sends nothing to PHLO with only the files cookie', async () => {
       const before = sim.requests().length;
-      expect((await invoke('call:warm-transfer', warm, headers)).status).toBeGreaterThanOrEqual(400);
+      const files = await filesCookie();
+      expect((await invoke('call:warm-transfer', warm, { headers: { [PREVIEW_TOKEN_HEADER]: undefined, Cookie: files } })).status).toBe(403);
       expect(sim.requests()).toHaveLength(before);
       expect(await sessionNow()).toMatchObject({ transfer: null, pending: null });
     });
@@ -384,9 +455,9 @@ describe('the preview server', () => {
       expect(sim.requests().at(-1)?.body).toMatchObject({ action: 'warm_transfer', to: COLLEAGUE });
     });
 
-    it('never sends the token to the page, in a result or an event', async () => {
+    it('never sends the Auth Token to the page, in a result or an event', async () => {
       const frames: string[] = [];
-      const stream = await openEvents(port, pageHeaders(), frames);
+      const stream = await openEvents(port, `/bridge/events?token=${token}`, { Host: `127.0.0.1:${port}` }, frames);
       try {
         const answers = [
           await invoke('credentials:status'),
@@ -409,18 +480,31 @@ describe('the preview server', () => {
   });
 
   describe('/bridge/events', () => {
-    it('refuses the stream without the token or from another host', async () => {
+    it('refuses the stream without the token in its URL, or from another host or Origin', async () => {
       const headers = { Host: `127.0.0.1:${port}` };
-      expect((await ask(port, { path: '/bridge/events', headers })).status).toBe(403);
-      expect((await ask(port, { path: '/bridge/events', headers: { Host: `evil.example:${port}`, Cookie: `handoff_preview=${token}` } })).status).toBe(403);
-      expect(
-        (await ask(port, { path: '/bridge/events', headers: { ...headers, Cookie: `handoff_preview=${token}`, Origin: 'http://evil.example' } })).status,
-      ).toBe(403);
+      const files = await filesCookie();
+      const refused = [
+        { path: '/bridge/events', headers },
+        { path: `/bridge/events?token=${'0'.repeat(48)}`, headers },
+        { path: `/bridge/events?token=${files.split('=')[1] ?? ''}`, headers },
+        // The token opens the stream only from its URL: not in the header, the old cookie, or the files cookie.
+        { path: '/bridge/events', headers: { ...headers, [PREVIEW_TOKEN_HEADER]: token } },
+        { path: '/bridge/events', headers: { ...headers, Cookie: `${OLD_COOKIE}=${token}` } },
+        { path: '/bridge/events', headers: { ...headers, Cookie: files } },
+        { path: `/bridge/events?token=${token}`, headers: { Host: `evil.example:${port}` } },
+        { path: `/bridge/events?token=${token}`, headers: { ...headers, Origin: 'http://evil.example' } },
+        { path: `/bridge/events?token=${token}`, headers: { ...headers, 'Sec-Fetch-Site': 'cross-site' } },
+      ];
+      for (const request of refused) {
+        const answer = await ask(port, request);
+        expect(answer.status, JSON.stringify(request)).toBe(403);
+        expect(answer.headers['content-type'], JSON.stringify(request)).not.toBe('text/event-stream');
+      }
     });
 
     it('delivers session:changed after session:open, and close() ends the stream and frees the port', async () => {
       const frames: string[] = [];
-      const stream = await openEvents(port, { Host: `127.0.0.1:${port}`, Cookie: `handoff_preview=${token}` }, frames);
+      const stream = await openEvents(port, `/bridge/events?token=${token}`, { Host: `127.0.0.1:${port}` }, frames);
       expect(stream.headers['content-type']).toBe('text/event-stream');
       expect((await invoke('session:open', { customer: CUSTOMER, label: 'Dana' })).status).toBe(200);
       await expect.poll(() => frames.join('')).toMatch(/event: session:changed\ndata: \{.*"label":"Dana".*\}\n\n/);
@@ -452,9 +536,9 @@ interface EventStream {
   close(): void;
 }
 
-function openEvents(port: number, headers: Record<string, string>, frames: string[]): Promise<EventStream> {
+function openEvents(port: number, path: string, headers: Record<string, string>, frames: string[]): Promise<EventStream> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path: '/bridge/events', headers }, (res) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, headers }, (res) => {
       if (res.statusCode !== 200) {
         reject(new Error(`events answered ${String(res.statusCode)}`));
         return;
