@@ -70,6 +70,8 @@ export function createCredentialStore(
 
   return {
     async status() {
+      // keytar cannot list accounts without their passwords: the token is read here too, and
+      // dropped with `found` when this returns; only the account name leaves.
       const found = await withKeychain('status', (k) => k.findCredentials(service));
       if (!found.ok) return found;
       return ok(statusOf(found.value[0]?.account ?? null));
