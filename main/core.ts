@@ -29,8 +29,8 @@ export interface Core {
   logger: Logger;
   /** Calls `listener` after every change of the call in the profile in use. */
   onSessionChange(listener: (snapshot: SessionSnapshot | null) => void): () => void;
-  /** Whether the agent's own profile lacks settings or credentials (the preview then starts the demo). */
-  needsSetUp(): Promise<boolean>;
+  /** Whether to open in the demo: nothing set up yet, and no rejected preset that IT must hear about first. */
+  offersDemo(): Promise<boolean>;
   /** Stops the demo's simulator, if one runs. */
   close(): Promise<void>;
 }
@@ -66,7 +66,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   forward(live);
 
   async function state(): Promise<Result<AppState>> {
-    return ok({ mode: demo === null ? 'live' : 'demo', configured: await active().isConfigured() });
+    return ok({
+      mode: demo === null ? 'live' : 'demo',
+      configured: await active().isConfigured(),
+      settingsProblem: live.settings.problem(),
+    });
   }
 
   async function startDemo(): Promise<Result<AppState>> {
@@ -102,13 +106,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   return {
-    handlers: createChannelHandlers({ profile: active, app: { state, startDemo, stopDemo } }),
+    handlers: createChannelHandlers({
+      profile: active,
+      app: {
+        state,
+        startDemo,
+        stopDemo,
+        dismissSettingsProblem: () => {
+          live.settings.dismissProblem();
+          return state();
+        },
+      },
+    }),
     logger,
     onSessionChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    needsSetUp: async () => !(await live.isConfigured()),
+    offersDemo: async () => live.settings.problem() === null && !(await live.isConfigured()),
     close: dropDemo,
   };
 }

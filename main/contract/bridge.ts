@@ -8,7 +8,7 @@ import type { ChannelInput, ChannelName, ChannelResult, EventPayloads } from './
 /** Which channel each operation calls. */
 const OPERATIONS = {
   app: { state: 'app:state', startDemo: 'demo:start', stopDemo: 'demo:stop' },
-  settings: { get: 'settings:get', update: 'settings:update' },
+  settings: { get: 'settings:get', update: 'settings:update', dismissProblem: 'settings:dismiss-problem' },
   credentials: { status: 'credentials:status', save: 'credentials:save', clear: 'credentials:clear' },
   connection: { test: 'connection:test' },
   session: { get: 'session:get', open: 'session:open', end: 'session:end' },
@@ -23,6 +23,7 @@ const OPERATIONS = {
     unhold: 'call:unhold',
     hangup: 'call:hangup',
     voicemailDrop: 'call:voicemail-drop',
+    confirmOutcome: 'call:confirm-outcome',
   },
 } as const satisfies Record<string, Record<string, ChannelName>>;
 

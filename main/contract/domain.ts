@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { Failure } from './result';
 
 /** Plivo's two member roles; the reference defaults to `agent`, Handoff always sends one. */
 export const RoleSchema = v.picklist(['agent', 'customer']);
@@ -42,6 +43,18 @@ export interface SessionSnapshot {
   transfer: TransferInProgress | null;
   /** The action in flight, if any: every other action is refused with `busy` until it settles. */
   pending: SessionAction | null;
+  /**
+   * An action whose answer was lost after it may have reached Plivo (a timeout, a dropped
+   * connection, a 5xx): Handoff cannot know whether it happened and never resends it, so the
+   * agent says, from what they hear on the softphone. Other actions wait until then.
+   */
+  unconfirmed: UnconfirmedAction | null;
+}
+
+/** The action waiting for the agent to say whether it happened, and the failure that left it so. */
+export interface UnconfirmedAction {
+  action: SessionAction;
+  failure: Failure;
 }
 
 /** Actions the agent can take on a call; each sends exactly one PHLO request. */
@@ -76,13 +89,13 @@ export interface Settings {
   requestTimeoutMs: number;
 }
 
-/** Settings as the renderer sees them, with what the environment overrides and any load problem. */
+/** Settings as the renderer sees them, with what the environment overrides. */
 export interface SettingsView {
   settings: Settings;
   /** The base URL requests really go to (`HANDOFF_PHLO_BASE_URL` wins over the stored one). */
   effectivePhloBaseUrl: string;
-  /** Set once after a corrupt settings file was moved aside; cleared after it was reported. */
-  problem: string | null;
+  /** Whether this profile's settings can be changed (the demo's cannot). */
+  editable: boolean;
 }
 
 /** Whether credentials are saved, never the token itself. */
@@ -103,4 +116,9 @@ export interface AppState {
   mode: 'live' | 'demo';
   /** PHLO ID, node ID, the agent's number and credentials are all set for the current mode. */
   configured: boolean;
+  /**
+   * What was wrong with the agent's settings file or environment (a preset set aside, unknown
+   * keys, a bad HANDOFF_PHLO_BASE_URL), shown in every view and mode until the agent dismisses it.
+   */
+  settingsProblem: string | null;
 }

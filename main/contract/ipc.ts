@@ -124,6 +124,7 @@ export const CHANNELS = {
   'app:state': channel<AppState>()(NoInput),
   'demo:start': channel<AppState>()(NoInput),
   'demo:stop': channel<AppState>()(NoInput),
+  'settings:dismiss-problem': channel<AppState>()(NoInput),
   'settings:get': channel<SettingsView>()(NoInput),
   'settings:update': channel<SettingsView>()(SettingsPatchSchema),
   'credentials:status': channel<CredentialStatus>()(NoInput),
@@ -145,6 +146,7 @@ export const CHANNELS = {
   'call:unhold': channel<ActionOutcome>()(MemberSchema),
   'call:hangup': channel<ActionOutcome>()(MemberSchema),
   'call:voicemail-drop': channel<ActionOutcome>()(MemberSchema),
+  'call:confirm-outcome': channel<SessionSnapshot>()(v.strictObject({ happened: v.boolean() })),
 } as const;
 
 /** Every channel name. */

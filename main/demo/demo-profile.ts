@@ -45,7 +45,14 @@ export async function startDemoProfile(options: { dataDir: string; phlo: PhloCli
       use: (fn) => fn({ authId: sim.authId, authToken: sim.authToken }),
     };
 
-    const profile = createProfile({ settings, credentials, phlo: options.phlo, logger });
+    // The demo's settings are fixed: an agent typing real ones here would lose them on leaving.
+    const fixedSettings: typeof settings = {
+      ...settings,
+      view: () => ({ ...settings.view(), editable: false }),
+      update: () =>
+        Promise.resolve(fail('invalid_state', 'These are the demo\'s settings. Leave the demo to set up your own.')),
+    };
+    const profile = createProfile({ settings: fixedSettings, credentials, phlo: options.phlo, logger });
     const { session } = profile;
     return {
       profile: {

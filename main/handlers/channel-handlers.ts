@@ -23,6 +23,7 @@ export interface HandlerDeps {
     state(): Promise<Result<AppState>>;
     startDemo(): Promise<Result<AppState>>;
     stopDemo(): Promise<Result<AppState>>;
+    dismissSettingsProblem(): Promise<Result<AppState>>;
   };
 }
 
@@ -38,6 +39,7 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'app:state': () => deps.app.state(),
     'demo:start': () => deps.app.startDemo(),
     'demo:stop': () => deps.app.stopDemo(),
+    'settings:dismiss-problem': () => deps.app.dismissSettingsProblem(),
     'settings:get': () => ok(profile().settings.view()),
     'settings:update': (patch) => profile().settings.update(patch),
     'credentials:status': () => profile().credentials.status(),
@@ -57,6 +59,7 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'call:unhold': ({ participantId }) => session().unhold(participantId),
     'call:hangup': ({ participantId }) => session().hangup(participantId),
     'call:voicemail-drop': ({ participantId }) => session().voicemailDrop(participantId),
+    'call:confirm-outcome': ({ happened }) => session().confirmOutcome(happened),
   };
 }
 

@@ -11,6 +11,7 @@ import type { Logger } from '../log/logger';
 import {
   failureFromAnswer,
   failureFromError,
+  lowLevelCode,
   parsePlivoBody,
   unexpected,
   type HttpAnswer,
@@ -104,7 +105,10 @@ export function createPhloClient(http: $Fetch, logger: Logger): PhloClient {
       return ok(answer);
     } catch (error) {
       const result = failureFromError<HttpAnswer>(error, kind, url.host, target.timeoutMs);
-      logger.warn({ method, path: url.pathname, ms: Date.now() - started, outcome: result.ok ? null : result.error.code }, 'phlo request failed');
+      logger.warn(
+        { method, path: url.pathname, ms: Date.now() - started, outcome: result.ok ? null : result.error.code, cause: lowLevelCode(error) },
+        'phlo request failed',
+      );
       return result;
     }
   }

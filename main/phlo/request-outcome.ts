@@ -117,19 +117,20 @@ export function unexpected<T>(answer: HttpAnswer, kind: RequestKind, detail: Fai
 export function failureFromError<T>(error: unknown, kind: RequestKind, host: string, timeoutMs: number): Result<T> {
   const chain = causeChain(error);
   if (chain.some((e) => e.name === 'TimeoutError')) {
-    const after = kind === 'action' ? ` ${MAY_HAVE_HAPPENED}` : ' Try again, or raise the timeout in Settings.';
+    const after = kind === 'action' ? ` ${MAY_HAVE_HAPPENED}` : ' Try again; if it keeps happening, IT can raise requestTimeoutMs in settings.json.';
     return fail('timeout', `Plivo did not answer within ${inSeconds(timeoutMs / 1000)}.${after}`);
   }
-  const code = chain.map(errorCode).find((c) => c !== undefined);
+  const code = lowLevelCode(error);
   if (code !== undefined && NEVER_SENT.has(code)) {
     return fail(
       'network',
       `Handoff could not reach ${host} (${code}). Nothing was sent. Check the network connection or proxy, then try again.`,
     );
   }
-  // A connection that broke after the request was written: Plivo may have acted on it.
+  // A connection that broke after the request was written: Plivo may have acted on it. The
+  // library's code (UND_ERR_SOCKET, ECONNRESET) means nothing to an agent; the log keeps it.
   const after = kind === 'action' ? ` ${MAY_HAVE_HAPPENED}` : ' Try again.';
-  return fail('timeout', `The connection to ${host} broke before Plivo answered (${code ?? 'connection lost'}).${after}`);
+  return fail('timeout', `The connection to ${host} broke before Plivo answered.${after}`);
 }
 
 function inSeconds(seconds: number): string {
@@ -146,6 +147,13 @@ function retryAfterSeconds(header: string | null): number | undefined {
 
 function looksLikeHtml(text: string): boolean {
   return /^\s*<(!doctype|html|head|body|\?xml)/i.test(text);
+}
+
+/** The system or library code under a failed request (ECONNREFUSED, UND_ERR_SOCKET), for the log. */
+export function lowLevelCode(error: unknown): string | undefined {
+  return causeChain(error)
+    .map(errorCode)
+    .find((c) => c !== undefined);
 }
 
 function causeChain(error: unknown): Error[] {

@@ -19,7 +19,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const rendererDir = join(import.meta.dirname, '..', 'renderer');
 const core = await createCore({ dataDir: join(process.cwd(), '.handoff-data'), env: process.env });
 
-if (process.env['HANDOFF_PHLO_BASE_URL'] === undefined && (await core.needsSetUp())) {
+if (process.env['HANDOFF_PHLO_BASE_URL'] === undefined && (await core.offersDemo())) {
   const demo = await core.handlers['demo:start'](undefined);
   if (!demo.ok) console.error(`The demo did not start: ${demo.error.message}`);
 }

@@ -5,13 +5,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ActionOutcome, Role, SessionSnapshot, Settings } from '../contract/domain';
+import type { ErrorCode } from '../contract/error-codes';
 import { fail, ok, type Result } from '../contract/result';
 import { formatAddress, parseAddress } from '../address/address';
 import type { Logger } from '../log/logger';
 import type { Accepted, PhloClient, PhloTarget } from '../phlo/phlo-client';
 import { phloTarget, type CredentialLender, type SettingsSource } from '../phlo/phlo-target';
 import { requireSettings } from '../settings/require-settings';
-import { plan, type Command, type PhloRequest } from './transitions';
+import { findSelf, plan, type Command, type PhloRequest } from './transitions';
+
+// Failures after which the request may have reached Plivo and been carried out.
+const MAY_HAVE_HAPPENED = new Set<ErrorCode>(['timeout', 'plivo_unavailable', 'unexpected_response', 'internal']);
 
 /** The parts a call session needs; the composition root passes the real ones. */
 export interface CallSessionDeps {
@@ -35,6 +39,8 @@ export type CallSession = ReturnType<typeof createCallSession>;
 /** Builds the holder of the agent's one open call. */
 export function createCallSession(deps: CallSessionDeps) {
   let session: SessionSnapshot | null = null;
+  // What the unconfirmed action would lead to, should the agent say it happened.
+  let unconfirmedNext: ((s: SessionSnapshot) => SessionSnapshot) | null = null;
   const listeners = new Set<(snapshot: SessionSnapshot | null) => void>();
 
   function publish(next: SessionSnapshot | null): void {
@@ -49,9 +55,6 @@ export function createCallSession(deps: CallSessionDeps) {
     }
   }
 
-  function configured() {
-    return requireSettings(deps.settings.current(), ['phloId', 'nodeId', 'agentAddress'] as const);
-  }
 
   function dialTarget(input: DialInput, settings: Settings) {
     const address = parseAddress(input.to, settings.defaultCountry);
@@ -71,7 +74,10 @@ export function createCallSession(deps: CallSessionDeps) {
     const current = session;
     if (current === null) return fail('no_call', 'Open a call first.');
     if (current.pending !== null) return fail('busy', 'Wait for the current action to finish.');
-    const config = configured();
+    if (current.unconfirmed !== null) {
+      return fail('invalid_state', 'First say whether the last action went through: check your softphone.');
+    }
+    const config = requireSettings(deps.settings.current(), ['phloId', 'nodeId'] as const);
     if (!config.ok) return config;
     const command = build(config.value);
     if (!command.ok) return command;
@@ -83,7 +89,8 @@ export function createCallSession(deps: CallSessionDeps) {
     let sent: Result<Accepted>;
     try {
       sent = await deps.credentials.use((credentials) =>
-        send(phloTarget(settings, deps.settings.effectivePhloBaseUrl(), credentials), planned.value.request, settings.agentAddress),
+        // The call's own agent leg, not today's setting: a number changed mid-call must not break it.
+        send(phloTarget(settings, deps.settings.effectivePhloBaseUrl(), credentials), planned.value.request, findSelf(current).address),
       );
     } catch (error) {
       // Only a bug gets here; whether anything reached Plivo is unknown, so the agent is told to look.
@@ -92,7 +99,13 @@ export function createCallSession(deps: CallSessionDeps) {
     }
     if (!sent.ok) {
       deps.logger.warn({ action: command.value.action, code: sent.error.code, apiId: sent.error.detail?.apiId }, 'call action failed');
-      publish(current);
+      if (MAY_HAVE_HAPPENED.has(sent.error.code)) {
+        // Never resent: the agent, who can hear the call, says whether it happened.
+        unconfirmedNext = planned.value.next;
+        publish({ ...current, unconfirmed: { action: command.value.action, failure: sent.error } });
+      } else {
+        publish(current);
+      }
       return sent;
     }
     // `current` is the call as it was before the action was marked pending: nothing else can change it meanwhile.
@@ -131,7 +144,7 @@ export function createCallSession(deps: CallSessionDeps) {
     /** Starts tracking the call the agent is on; PHLO has no call to read, so nothing is sent. */
     open(input: { customer: string; label?: string | undefined }): Result<SessionSnapshot> {
       if (session !== null) return fail('invalid_state', 'A call is already open: end it before opening another.');
-      const config = configured();
+      const config = requireSettings(deps.settings.current(), ['phloId', 'nodeId', 'agentAddress'] as const);
       if (!config.ok) return config;
       const settings = config.value;
       const agentAddress = settings.agentAddress;
@@ -165,15 +178,31 @@ export function createCallSession(deps: CallSessionDeps) {
         ],
         transfer: null,
         pending: null,
+        unconfirmed: null,
       };
       publish(fresh);
       return ok(fresh);
+    },
+
+    /** The agent's word on an action whose answer was lost: apply what it leads to, or keep the call as it was. */
+    confirmOutcome(happened: boolean): Result<SessionSnapshot> {
+      const current = session;
+      if (current === null) return fail('no_call', 'No call is open.');
+      if (current.pending !== null) return fail('busy', 'Wait for the current action to finish.');
+      if (current.unconfirmed === null || unconfirmedNext === null) return fail('invalid_state', 'No action is waiting to be confirmed.');
+      const settled = { ...current, unconfirmed: null };
+      const next = happened ? unconfirmedNext(settled) : settled;
+      deps.logger.info({ action: current.unconfirmed.action, happened }, 'agent confirmed an uncertain action');
+      unconfirmedNext = null;
+      publish(next);
+      return ok(next);
     },
 
     /** Stops tracking the call in Handoff; the phone call itself is the softphone's. */
     end(): Result<null> {
       if (session === null) return fail('no_call', 'No call is open.');
       if (session.pending !== null) return fail('busy', 'Wait for the current action to finish.');
+      unconfirmedNext = null;
       publish(null);
       return ok(null);
     },

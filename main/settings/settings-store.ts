@@ -22,11 +22,15 @@ export interface SettingsStoreOptions {
 
 /** The settings in memory, always matching the file on disk once a change is accepted. */
 export interface SettingsStore {
-  /** What the Settings screen shows; carries a load problem on the first call only, so it is shown once. */
+  /** What the Settings screen shows. */
   view(): SettingsView;
+  /** What was wrong with the file or the environment at start, until the agent dismisses it. */
+  problem(): string | null;
+  /** The agent has read the problem. */
+  dismissProblem(): void;
   /** The settings a request is built from. */
   current(): Settings;
-  /** Where PHLO requests go; unlike `view()` it never consumes the load problem, so requests may call it. */
+  /** Where PHLO requests go. */
   effectivePhloBaseUrl(): string;
   /** Checks and saves a change; on any failure neither the file nor memory changes. */
   update(patch: unknown): Promise<Result<SettingsView>>;
@@ -58,9 +62,7 @@ export async function createSettingsStore(options: SettingsStoreOptions): Promis
   const effectivePhloBaseUrl = () => override.url ?? settings.phloBaseUrl;
 
   function view(): SettingsView {
-    const shown = problem;
-    problem = null;
-    return { settings: { ...settings }, effectivePhloBaseUrl: effectivePhloBaseUrl(), problem: shown };
+    return { settings: { ...settings }, effectivePhloBaseUrl: effectivePhloBaseUrl(), editable: true };
   }
 
   async function save(patch: unknown): Promise<Result<SettingsView>> {
@@ -83,6 +85,10 @@ export async function createSettingsStore(options: SettingsStoreOptions): Promis
 
   return {
     view,
+    problem: () => problem,
+    dismissProblem: () => {
+      problem = null;
+    },
     current: () => ({ ...settings }),
     effectivePhloBaseUrl,
     update(patch) {
@@ -112,15 +118,21 @@ async function load(file: string, logger: Logger): Promise<{ settings: Settings;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return setAside(file, 'it does not hold a JSON object', logger);
   }
-  const unknownKeys = Object.keys(data).filter((key) => !Object.hasOwn(SettingsFields, key));
-  if (unknownKeys.length > 0) logger.warn({ file, keys: unknownKeys }, 'settings file has keys Handoff does not use; ignoring them');
   const known = Object.fromEntries(Object.entries(data).filter(([key]) => Object.hasOwn(SettingsFields, key)));
   const read = applyPatch(DEFAULTS, known, SettingsFileSchema);
   if (!read.ok) {
     const field = read.error.detail?.field;
     return setAside(file, `${field === undefined ? 'a setting' : `"${field}"`} is invalid: ${read.error.message}`, logger);
   }
-  return { settings: read.value, problem: null };
+  // A misspelt key in an IT preset would otherwise leave its setting at the default unnoticed.
+  const unknownKeys = Object.keys(data).filter((key) => !Object.hasOwn(SettingsFields, key));
+  if (unknownKeys.length === 0) return { settings: read.value, problem: null };
+  logger.warn({ file, keys: unknownKeys }, 'settings file has keys Handoff does not use; ignoring them');
+  const names = Object.keys(SettingsFields).join(', ');
+  return {
+    settings: read.value,
+    problem: `${file} has settings Handoff does not know, which it ignores: ${unknownKeys.join(', ')}. The known ones are ${names}.`,
+  };
 }
 
 async function setAside(file: string, reason: string, logger: Logger): Promise<{ settings: Settings; problem: string }> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ActionOutcome, SessionSnapshot } from '../../main/contract/domain';
@@ -112,8 +112,8 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
   });
 
   it('runs the demo against its own simulator without touching the agent\'s settings or keychain', async () => {
-    expect(await call('app:state')).toEqual({ ok: true, value: { mode: 'live', configured: false } });
-    expect(await call('demo:start')).toEqual({ ok: true, value: { mode: 'demo', configured: true } });
+    expect(await call('app:state')).toEqual({ ok: true, value: { mode: 'live', configured: false, settingsProblem: null } });
+    expect(await call('demo:start')).toEqual({ ok: true, value: { mode: 'demo', configured: true, settingsProblem: null } });
     expect(await call('credentials:save', { authId: sim.authId, authToken: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
 
     const events: (SessionSnapshot | null)[] = [];
@@ -127,16 +127,35 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
     // The test's own simulator, the live profile's target, saw nothing.
     expect(sim.requests()).toHaveLength(0);
 
-    expect(await call('demo:stop')).toEqual({ ok: true, value: { mode: 'live', configured: false } });
+    expect(await call('demo:stop')).toEqual({ ok: true, value: { mode: 'live', configured: false, settingsProblem: null } });
     expect(await call('session:get')).toEqual({ ok: true, value: null });
     expect(events.at(-1)).toBeNull();
     expect(await call('credentials:status')).toEqual({ ok: true, value: { set: false, authIdMasked: null } });
     expect(await call('settings:get')).toMatchObject({ ok: true, value: { settings: { phloId: null } } });
   });
 
+  it('keeps a rejected preset in view, in every mode, until the agent dismisses it, and does not offer the demo over it', async () => {
+    await writeFile(join(dataDir, 'settings.json'), JSON.stringify({ phloId: 'not-a-uuid' }));
+    core = await createCore({ dataDir, env: { HANDOFF_PHLO_BASE_URL: sim.baseUrl }, keychainService: service });
+    expect(await core.offersDemo()).toBe(false);
+    const problem = expect.stringMatching(/moved .*settings\.json\.bad.*"phloId" is invalid/) as unknown;
+    expect(await call('app:state')).toMatchObject({ ok: true, value: { settingsProblem: problem } });
+    await call('settings:get');
+    expect(await call('demo:start')).toMatchObject({ ok: true, value: { mode: 'demo', settingsProblem: problem } });
+    expect(await call('settings:dismiss-problem')).toMatchObject({ ok: true, value: { settingsProblem: null } });
+    expect(await call('demo:stop')).toMatchObject({ ok: true, value: { settingsProblem: null } });
+  });
+
+  it('offers the demo on a first run, and keeps the demo\'s settings fixed', async () => {
+    expect(await core.offersDemo()).toBe(true);
+    await call('demo:start');
+    expect(await call('settings:get')).toMatchObject({ ok: true, value: { editable: false } });
+    expect(await call('settings:update', { agentAddress: '+14152226666' })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+  });
+
   it('will not start the demo over an open live call', async () => {
     await configure();
-    expect(await call('app:state')).toEqual({ ok: true, value: { mode: 'live', configured: true } });
+    expect(await call('app:state')).toEqual({ ok: true, value: { mode: 'live', configured: true, settingsProblem: null } });
     await call('session:open', { customer: CUSTOMER });
     expect(await call('demo:start')).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
   });

@@ -174,7 +174,7 @@ describe('one action at a time, never resent', () => {
     expect(sim.requests()).toHaveLength(1);
   });
 
-  it('a timeout after the simulator read the request is reported, not resent, and changes nothing', async () => {
+  it('a timeout after the simulator read the request is reported, never resent, and left for the agent to confirm', async () => {
     settings = { ...settings, requestTimeoutMs: 1000 };
     sim.injectFault({ kind: 'delay', ms: 3000 });
     const before = session.snapshot();
@@ -182,7 +182,46 @@ describe('one action at a time, never resent', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'timeout' } });
     await expect.poll(() => sim.requests()[0]?.applied).toBe(true);
     expect(sim.requests()).toHaveLength(1);
-    expect(session.snapshot()).toBe(before);
+    // The participants are as they were; the call waits for the agent's word.
+    expect(session.snapshot()?.participants).toEqual(before?.participants);
+    expect(session.snapshot()?.unconfirmed).toMatchObject({ action: 'warm_transfer', failure: { code: 'timeout' } });
+  });
+
+  it('while an outcome is unconfirmed, every other action waits and nothing is sent', async () => {
+    sim.injectFault({ kind: 'reset', when: 'after_body' });
+    await session.warmTransfer({ to: COLLEAGUE });
+    for (const attempt of [session.warmTransfer({ to: COLLEAGUE }), session.hold(participant(CUSTOMER).id), session.completeTransfer()]) {
+      expect(await attempt).toMatchObject({ ok: false, error: { code: 'invalid_state', message: expect.stringMatching(/went through/) as unknown } });
+    }
+    expect(sim.requests()).toHaveLength(1);
+  });
+
+  it('"it went through" applies the action without sending it again, and the transfer can be completed', async () => {
+    sim.injectFault({ kind: 'reset', when: 'after_body' });
+    await session.warmTransfer({ to: COLLEAGUE, label: 'Sam' });
+    const confirmed = session.confirmOutcome(true);
+    expect(confirmed.ok && confirmed.value.unconfirmed).toBeNull();
+    expect(states(session.snapshot())).toEqual({ [AGENT]: 'consulting', [CUSTOMER]: 'on_hold', [COLLEAGUE]: 'consulting' });
+    expect(simStates()).toEqual(states(session.snapshot()));
+    expect(sim.requests()).toHaveLength(1);
+    expect((await session.completeTransfer()).ok).toBe(true);
+    expect(simStates()).toEqual(states(session.snapshot()));
+  });
+
+  it('"it did not" keeps the call as it was and the agent may try again', async () => {
+    sim.injectFault({ kind: 'status', status: 503 });
+    const before = session.snapshot();
+    expect(await session.warmTransfer({ to: COLLEAGUE })).toMatchObject({ ok: false, error: { code: 'plivo_unavailable' } });
+    expect(session.confirmOutcome(false)).toMatchObject({ ok: true, value: { unconfirmed: null, participants: before?.participants } });
+    expect(session.confirmOutcome(false)).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    expect((await session.warmTransfer({ to: COLLEAGUE })).ok).toBe(true);
+    expect(sim.requests()).toHaveLength(2);
+  });
+
+  it('a failure that proves nothing happened asks nothing', async () => {
+    sim.injectFault({ kind: 'status', status: 429 });
+    await session.warmTransfer({ to: COLLEAGUE });
+    expect(session.snapshot()?.unconfirmed).toBeNull();
   });
 
   it('a refusal leaves the call as it was and reports Plivo\'s words', async () => {
@@ -258,6 +297,17 @@ describe('other actions', () => {
       'hangup',
     ]);
     expect(simStates()).toEqual(states(session.snapshot()));
+  });
+
+  it('acts as the agent the call was opened with, even if "Your number" changes mid-call', async () => {
+    settings = { ...settings, agentAddress: '+14152229999' };
+    expect((await session.warmTransfer({ to: COLLEAGUE })).ok).toBe(true);
+    expect(JSON.parse(sim.requests()[0]?.rawBody ?? '')).toMatchObject({ trigger_source: AGENT });
+  });
+
+  it('will not hang the agent up in a two-person call, which would cut the customer off', async () => {
+    expect(await session.hangup(participant(AGENT).id)).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    expect(sim.requests()).toHaveLength(0);
   });
 
   it('hanging up the customer ends a two-person call, as it ends in Plivo', async () => {

@@ -20,7 +20,7 @@ function call(
     person(CUSTOMER, 'customer', '+14152224444', states.customer ?? 'connected'),
   ];
   if (states.colleague !== undefined) participants.push(person(COLLEAGUE, 'colleague', 'sip:sam@pbx.example.com', states.colleague));
-  return { id: 's-1', openedAt: '2026-11-24T10:00:00.000Z', participants, transfer, pending: null };
+  return { id: 's-1', openedAt: '2026-11-24T10:00:00.000Z', participants, transfer, pending: null, unconfirmed: null };
 }
 
 const NEWCOMER: NewParticipant = { id: 'p-new', address: '+14152226666', displayAddress: '(415) 222-6666', role: 'agent', label: null };
@@ -30,7 +30,9 @@ describe('memberActions', () => {
     ['a connected customer', call(), CUSTOMER, ['hold', 'hangup', 'voicemail_drop']],
     ['a customer on hold', call({ customer: 'on_hold' }), CUSTOMER, ['unhold', 'hangup', 'voicemail_drop']],
     ['a colleague still dialling', call({ colleague: 'dialling' }), COLLEAGUE, ['hold', 'hangup', 'voicemail_drop']],
-    ['the agent', call(), SELF, ['hangup']],
+    // Leaving a two-person call would cut the customer off; a three-way call goes on without the agent.
+    ['the agent in a two-person call', call(), SELF, []],
+    ['the agent in a three-way call', call({ colleague: 'connected' }), SELF, ['hangup']],
     ['a member who left', call({ colleague: 'left' }), COLLEAGUE, []],
     ['anyone during a warm transfer', call({ self: 'consulting', customer: 'on_hold', colleague: 'consulting' }, { targetId: COLLEAGUE }), CUSTOMER, []],
     ['the agent during a warm transfer', call({ self: 'consulting', customer: 'on_hold', colleague: 'consulting' }, { targetId: COLLEAGUE }), SELF, []],

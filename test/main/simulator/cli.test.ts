@@ -41,7 +41,7 @@ describe('npm run simulator', () => {
   it('prints working settings and a curl command that starts a call, and stops on SIGTERM', async () => {
     const { child, output } = runCli(['--port', '0']);
     const text = await banner(output);
-    const baseUrl = field(text, 'PHLO base URL');
+    const baseUrl = /HANDOFF_PHLO_BASE_URL=(\S+) npm run preview/.exec(text)?.[1] ?? '';
     expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1\/$/);
     const authorization = `Basic ${Buffer.from(`${field(text, 'Auth ID')}:${field(text, 'Auth Token')}`).toString('base64')}`;
 
@@ -57,7 +57,7 @@ describe('npm run simulator', () => {
       { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: '{"action": "hold"}' },
     );
     expect(hold.status).toBe(201);
-    expect(field(text, 'Your address')).toBe(members.agent);
+    expect(field(text, 'Your number')).toBe(members.agent);
 
     child.kill('SIGTERM');
     expect(await exited(child)).toBe(0);
