@@ -39,7 +39,8 @@ const NEVER_SENT = new Set([
   'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
-const MAY_HAVE_HAPPENED = 'The action may have reached Plivo: check the call before you try again.';
+// The session then asks the agent whether it went through; it is never resent.
+const MAY_HAVE_HAPPENED = 'The action may have reached Plivo all the same.';
 
 /** Parses a body as Plivo's JSON shape, or says it is not one. */
 export function parsePlivoBody(text: string): PlivoBody | null {

@@ -95,7 +95,7 @@ export function createCallSession(deps: CallSessionDeps) {
     } catch (error) {
       // Only a bug gets here; whether anything reached Plivo is unknown, so the agent is told to look.
       deps.logger.error({ err: error, action: command.value.action }, 'call action crashed');
-      sent = fail('internal', 'Something went wrong inside Handoff; the action may have reached Plivo: check the call before you try again.');
+      sent = fail('internal', 'Something went wrong inside Handoff after the action was sent; it may have reached Plivo all the same.');
     }
     if (!sent.ok) {
       deps.logger.warn({ action: command.value.action, code: sent.error.code, apiId: sent.error.detail?.apiId }, 'call action failed');

@@ -2,7 +2,7 @@
  * How the call reads to an agent: states and roles in words, people by name, and one sentence per
  * outcome. Pure functions of the snapshot, so every sentence follows from what the core reported.
  */
-import type { Participant, ParticipantState, Role, SessionSnapshot } from '../../main/contract/domain';
+import type { Participant, ParticipantState, Role, SessionAction, SessionSnapshot } from '../../main/contract/domain';
 
 /** Participant states in the words the agent reads (issue 3), never the core's codes. */
 export const STATE_WORDS: Record<ParticipantState, string> = {
@@ -15,6 +15,23 @@ export const STATE_WORDS: Record<ParticipantState, string> = {
 
 /** Plivo's member roles as shown in the rows and the Role select. */
 export const ROLE_WORDS: Record<Role, string> = { agent: 'Agent', customer: 'Customer' };
+
+/**
+ * Call actions as the subject of a sentence ("… went through"). The snapshot names only the action,
+ * not who it was for, so these never name a person.
+ */
+export const ACTION_WORDS: Record<SessionAction, string> = {
+  warm_transfer: 'the warm transfer',
+  cold_transfer: 'the cold transfer',
+  add_participant: 'adding someone to the call',
+  complete_transfer: 'completing the transfer',
+  cancel_transfer: 'cancelling the transfer',
+  merge_transfer: 'merging the calls',
+  hold: 'putting someone on hold',
+  unhold: 'taking someone off hold',
+  hangup: 'the hang-up',
+  voicemail_drop: 'the voicemail drop',
+};
 
 /** Who someone is in a sentence: the agent is "you", anyone else their name, else their number. */
 export function nameOf(person: Participant): string {
@@ -120,4 +137,9 @@ export function memberChanged(action: 'hold' | 'unhold' | 'hangup', person: Part
 export function opened(after: SessionSnapshot): string {
   const customer = after.participants.find((p) => p.kind === 'customer');
   return customer === undefined ? 'Call opened.' : `Call opened with ${nameOf(customer)}.`;
+}
+
+/** What the agent hears after saying whether an action whose answer was lost went through. */
+export function confirmed(action: SessionAction, happened: boolean): string {
+  return happened ? `Updated: ${ACTION_WORDS[action]} went through.` : 'Noted: the call is as it was.';
 }

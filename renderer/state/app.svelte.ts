@@ -1,6 +1,6 @@
 /**
  * Which mode Handoff runs in (live against Plivo, or the demo against the simulator), whether it is
- * ready for calls, and which view the agent is looking at.
+ * ready for calls, what is wrong with the agent's settings file, and which view the agent is looking at.
  */
 import type { HandoffApi } from '../../main/contract/bridge';
 import type { AppState } from '../../main/contract/domain';
@@ -10,11 +10,12 @@ import type { Announcer } from './announcer.svelte';
 /** The two views of the window. */
 export type View = 'call' | 'settings';
 
-/** The app's mode and readiness as the core reports them, and the view shown. */
+/** The app's mode, readiness and settings problem as the core reports them, and the view shown. */
 export class AppModel {
   #state = $state.raw<AppState | null>(null);
   #view = $state<View>('call');
   #loaded = $state(false);
+  #dismissing = false;
   readonly #api: HandoffApi;
   readonly #announcer: Announcer;
 
@@ -44,6 +45,11 @@ export class AppModel {
     return this.#state !== null && this.mode === 'live' && !this.configured;
   }
 
+  /** What is wrong with the agent's settings file or environment, shown in every view until dismissed. */
+  get settingsProblem(): string | null {
+    return this.#state?.settingsProblem ?? null;
+  }
+
   /** The view on screen. */
   get view(): View {
     return this.#view;
@@ -57,6 +63,22 @@ export class AppModel {
   /** Takes a state the core answered with (after the demo started or stopped). */
   accept(state: AppState): void {
     this.#state = state;
+  }
+
+  /**
+   * The agent has read the settings problem. The core remembers that, so it stays gone after a
+   * reload and in other windows; a second press while the first is under way sends nothing.
+   */
+  async dismissProblem(): Promise<void> {
+    if (this.#dismissing) return;
+    this.#dismissing = true;
+    try {
+      const result = await settle(() => this.#api.settings.dismissProblem());
+      if (result.ok) this.#state = result.value;
+      else this.#announcer.failure(result.error);
+    } finally {
+      this.#dismissing = false;
+    }
   }
 
   /** Re-reads mode and readiness. */

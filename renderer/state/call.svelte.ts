@@ -3,13 +3,22 @@
  * latest one (from a result or a `session:changed` event) and derives what the view needs from it.
  */
 import type { HandoffApi } from '../../main/contract/bridge';
-import type { ActionOutcome, Participant, Role, SessionAction, SessionSnapshot } from '../../main/contract/domain';
+import type {
+  ActionOutcome,
+  Participant,
+  Role,
+  SessionAction,
+  SessionSnapshot,
+  UnconfirmedAction,
+} from '../../main/contract/domain';
 import type { FailureDetail, Result } from '../../main/contract/result';
 import { memberActions, whyNoDial, type MemberCommand } from '../../main/session/transitions';
 import { settle } from '../lib/api';
 import {
+  ACTION_WORDS,
   added,
   coldStarted,
+  confirmed,
   memberChanged,
   opened,
   transferEnded,
@@ -50,6 +59,10 @@ export class CallModel {
 
   #transfer = $derived(transferPeople(this.#snapshot));
   #whyNoDial = $derived(this.#snapshot === null ? null : whyNoDial(this.#snapshot));
+  #waiting = $derived.by(() => {
+    const action = this.#snapshot?.unconfirmed?.action;
+    return action === undefined ? null : `First say above whether ${ACTION_WORDS[action]} went through.`;
+  });
 
   /** Built by the app root, which shares the activity and the announcer with the other models. */
   constructor(api: HandoffApi, activity: Activity, announcer: Announcer) {
@@ -66,6 +79,19 @@ export class CallModel {
   /** The action the core has in flight, if any. */
   get pending(): SessionAction | null {
     return this.#snapshot?.pending ?? null;
+  }
+
+  /**
+   * The action whose answer was lost, waiting for the agent to say whether it happened. It comes
+   * with the snapshot, so a reload or a second window asks the same question.
+   */
+  get unconfirmed(): UnconfirmedAction | null {
+    return this.#snapshot?.unconfirmed ?? null;
+  }
+
+  /** Why every call action waits (the core refuses them until the agent answers), or null. */
+  get waiting(): string | null {
+    return this.#waiting;
   }
 
   /** The warm transfer's three parties, or null when none is under way. */
@@ -167,6 +193,20 @@ export class CallModel {
     });
   }
 
+  /**
+   * Says whether the unconfirmed action happened, as the agent heard it on the softphone. Nothing
+   * is sent to Plivo: the core only applies (or drops) the state the action leads to.
+   */
+  confirmOutcome(happened: boolean): Promise<Result<SessionSnapshot> | null> {
+    const action = this.unconfirmed?.action;
+    if (action === undefined) return Promise.resolve(null);
+    return this.#activity.run(
+      confirmKey(happened),
+      async () => this.#accept(await this.#api.call.confirmOutcome({ happened })),
+      { success: () => confirmed(action, happened) },
+    );
+  }
+
   /** Keeps the snapshot of an accepted action at once; the event that follows carries the same one. */
   #accept<T extends SessionSnapshot | ActionOutcome>(result: Result<T>): Result<T> {
     if (result.ok) this.#snapshot = 'apiId' in result.value ? result.value.session : result.value;
@@ -177,6 +217,11 @@ export class CallModel {
 /** The activity key of a row action, so only that row's button shows progress. */
 export function memberKey(action: MemberAction, person: Participant): string {
   return `${action}:${person.id}`;
+}
+
+/** The activity key of each answer to "Did it go through?", so only the pressed one shows progress. */
+export function confirmKey(happened: boolean): string {
+  return `call:confirm-outcome:${String(happened)}`;
 }
 
 /** Plivo's request id of an accepted action, kept under Details for Plivo support. */

@@ -69,9 +69,9 @@ export class SettingsModel {
     return this.#view?.effectivePhloBaseUrl ?? null;
   }
 
-  /** A problem the core found loading the settings file (it was moved aside), to tell the agent once. */
-  get problem(): string | null {
-    return this.#view?.problem ?? null;
+  /** Whether these settings can be changed: the demo's are fixed, and the core refuses to change them. */
+  get editable(): boolean {
+    return this.#view?.editable ?? true;
   }
 
   /** How numbers typed without a `+` are read. */
@@ -149,12 +149,15 @@ export class SettingsModel {
     const saved = await this.#api.settings.update(change.settings);
     if (!saved.ok) return saved;
     this.#view = saved.value;
-    if (change.credentials !== null) {
-      const stored = await this.#api.credentials.save(change.credentials);
-      if (!stored.ok) return stored;
-      this.#credentials = stored.value;
-    }
+    const stored = change.credentials === null ? null : await this.#api.credentials.save(change.credentials);
+    // The settings count even when the credentials did not, so readiness is re-read either way.
     await this.#app.refresh();
+    if (stored === null) return { ok: true, value: null };
+    if (!stored.ok) {
+      // The settings are already on disk: a bare "keychain unavailable" would read as if nothing was saved.
+      return { ok: false, error: { ...stored.error, message: `Settings saved, but your credentials were not: ${stored.error.message}` } };
+    }
+    this.#credentials = stored.value;
     return { ok: true, value: null };
   }
 }

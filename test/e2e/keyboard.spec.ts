@@ -68,6 +68,8 @@ test('a warm transfer from open call to complete, by keyboard only, with a visib
 
 test('the views and the demo are reachable by keyboard on a first run', async ({ page, handoff }) => {
   await page.goto(handoff.preview.url);
+  // The greeting has focus, so a screen reader starts there and Tab goes on to the demo.
+  await expect(page.getByRole('heading', { name: 'Welcome to Handoff' })).toBeFocused();
   await tabTo(page, button(page, 'Try the demo'));
   expect(visible(await focusRing(page))).toBe(true);
   await page.keyboard.press('Enter');

@@ -60,4 +60,11 @@ test('every call view fits a 360 px window, with a long name and a long SIP addr
   await announcement(page).getByText('Details', { exact: true }).click();
   await expect(announcement(page).getByText('api_id')).toBeVisible();
   await fitsWidth(page, 'error with Details open');
+
+  // In a short window the outcome panel scrolls inside rather than cover the transfer's states.
+  const height = 420;
+  await page.setViewportSize({ width: WIDTH, height });
+  const panel = await announcement(page).locator('..').boundingBox();
+  expect(panel?.height, 'the outcome panel\'s height').toBeLessThanOrEqual(Math.ceil(height * 0.35));
+  await expect(announcement(page).getByText('api_id')).toBeAttached();
 });

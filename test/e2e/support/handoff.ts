@@ -5,9 +5,9 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import type { ChannelName } from '../../../main/contract/ipc';
 import type { Result } from '../../../main/contract/result';
@@ -67,12 +67,26 @@ interface PageProblems {
   problems: string[];
 }
 
-export const test = base.extend<{ handoff: Handoff; pageProblems: PageProblems }>({
-  // Playwright reads a fixture's dependencies from its first parameter, so "none" must be spelt {}.
-  // eslint-disable-next-line no-empty-pattern
-  handoff: async ({}, use, testInfo) => {
+/** What a test may set with `test.use`. */
+interface Options {
+  /**
+   * Files written into the data folder before the core starts, by path inside it: what IT presets
+   * (settings.json) or what an earlier run left behind.
+   */
+  dataFiles: Record<string, string>;
+}
+
+export const test = base.extend<{ handoff: Handoff; pageProblems: PageProblems } & Options>({
+  dataFiles: [{}, { option: true }],
+
+  handoff: async ({ dataFiles }, use, testInfo) => {
     requireBuild();
     const dataDir = await mkdtemp(join(tmpdir(), 'handoff-e2e-'));
+    for (const [path, text] of Object.entries(dataFiles)) {
+      const file = join(dataDir, path);
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, text);
+    }
     const authToken = `e2eToken${randomBytes(12).toString('hex')}`;
     const service = `Handoff test ${randomUUID()}`;
     const sim = await startSimulator({ authToken });

@@ -163,11 +163,11 @@ describe('every outcome maps to one code, and nothing is ever resent', () => {
     if (!result.ok) expect(result.error.detail?.retryAfterSeconds).toBeUndefined();
   });
 
-  it.each([500, 502, 503])('%i -> plivo_unavailable, and the agent is told to check the call', async (status) => {
+  it.each([500, 502, 503])('%i -> plivo_unavailable, and the agent is told it may have happened', async (status) => {
     sim.injectFault({ kind: 'status', status });
     const result = await warm();
     expect(result.ok || result.error.code).toBe('plivo_unavailable');
-    if (!result.ok) expect(result.error.message).toMatch(/check the call/);
+    if (!result.ok) expect(result.error.message).toMatch(/may have reached Plivo/);
   });
 
   it('connection refused -> network, and the agent is told nothing was sent', async () => {
@@ -181,7 +181,7 @@ describe('every outcome maps to one code, and nothing is ever resent', () => {
     sim.injectFault({ kind: 'delay', ms: 3000 });
     const result = await client.nodeAction({ ...target, timeoutMs: 1000 }, { action: 'warm_transfer', to: TARGET, role: 'agent', triggerSource: AGENT });
     expect(result.ok || result.error.code).toBe('timeout');
-    if (!result.ok) expect(result.error.message).toMatch(/within 1 second\. .*check the call/);
+    if (!result.ok) expect(result.error.message).toMatch(/within 1 second\. .*may have reached Plivo/);
     await expect.poll(() => sim.requests()[0]?.applied).toBe(true);
     expect(sim.requests()).toHaveLength(1);
   });

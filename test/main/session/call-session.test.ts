@@ -257,7 +257,7 @@ describe('failures inside Handoff', () => {
     crashing.open({ customer: CUSTOMER });
     const result = await crashing.warmTransfer({ to: COLLEAGUE });
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
-    if (!result.ok) expect(result.error.message).toMatch(/check the call/);
+    if (!result.ok) expect(result.error.message).toMatch(/may have reached Plivo/);
     expect(crashing.snapshot()?.pending).toBeNull();
     expect(crashing.end()).toEqual(ok(null));
   });
