@@ -29,7 +29,7 @@ export interface Core {
   logger: Logger;
   /** Calls `listener` after every change of the call in the profile in use. */
   onSessionChange(listener: (snapshot: SessionSnapshot | null) => void): () => void;
-  /** Whether to open in the demo: nothing set up yet, and no rejected preset that IT must hear about first. */
+  /** Whether the preview opens in the demo: nothing set up yet, and no settings problem the agent must see first. */
   offersDemo(): Promise<boolean>;
   /** Stops the demo's simulator, if one runs. */
   close(): Promise<void>;

@@ -32,7 +32,15 @@ export async function startDemoProfile(options: { dataDir: string; phlo: PhloCli
       env: { HANDOFF_PHLO_BASE_URL: sim.baseUrl },
       logger,
     });
-    const preset = await settings.update({ phloId: sim.phloId, nodeId: sim.nodeId, agentAddress: DEMO_AGENT });
+    // Every field, so a demo folder left by an older version cannot carry values the agent can no longer change.
+    const preset = await settings.update({
+      phloId: sim.phloId,
+      nodeId: sim.nodeId,
+      agentAddress: DEMO_AGENT,
+      defaultRole: 'agent',
+      defaultCountry: 'US',
+      requestTimeoutMs: 10000,
+    });
     if (!preset.ok) throw new Error(`demo settings refused: ${preset.error.message}`);
 
     const status: CredentialStatus = { set: true, authIdMasked: `${sim.authId.slice(0, 2)}…${sim.authId.slice(-2)}` };

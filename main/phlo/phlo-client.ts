@@ -29,7 +29,6 @@ export interface PhloTarget {
   timeoutMs: number;
 }
 
-
 /** The body of a node action, in Plivo's names. */
 export interface NodeActionRequest {
   action: NodeAction;

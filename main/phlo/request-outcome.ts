@@ -2,6 +2,7 @@
  * Turns whatever came back from an HTTP request (or the way it failed) into one of Handoff's codes,
  * following ../../../shared/docs/phlo-mpc-api.md, "Errors" and "Safety rule for retries".
  */
+import type { ErrorCode } from '../contract/error-codes';
 import { fail, type FailureDetail, type Result } from '../contract/result';
 
 /** Whether the request was a read (harmless to repeat) or an action on a live call. */
@@ -40,7 +41,14 @@ const NEVER_SENT = new Set([
 ]);
 
 // The session then asks the agent whether it went through; it is never resent.
-const MAY_HAVE_HAPPENED = 'The action may have reached Plivo all the same.';
+const MAYBE_HAPPENED = 'The action may have reached Plivo all the same.';
+
+const UNKNOWN_OUTCOME = new Set<ErrorCode>(['timeout', 'plivo_unavailable', 'unexpected_response', 'internal']);
+
+/** Whether a failed action may nonetheless have been carried out by Plivo: the one rule for "never resend". */
+export function mayHaveHappened(code: ErrorCode): boolean {
+  return UNKNOWN_OUTCOME.has(code);
+}
 
 /** Parses a body as Plivo's JSON shape, or says it is not one. */
 export function parsePlivoBody(text: string): PlivoBody | null {
@@ -97,7 +105,7 @@ export function failureFromAnswer<T>(answer: HttpAnswer, kind: RequestKind): Res
   }
   // A 5xx is Plivo's own failure unless a web page says a proxy answered in its place.
   if (status >= 500 && status <= 599 && (body !== null || !looksLikeHtml(answer.text))) {
-    const after = kind === 'action' ? ` ${MAY_HAVE_HAPPENED}` : ' Try again in a moment.';
+    const after = kind === 'action' ? ` ${MAYBE_HAPPENED}` : ' Try again in a moment.';
     return fail('plivo_unavailable', `Plivo had a server error (HTTP ${status}).${after}`, detail);
   }
   return unexpected(answer, kind, detail);
@@ -106,7 +114,7 @@ export function failureFromAnswer<T>(answer: HttpAnswer, kind: RequestKind): Res
 /** The failure for a 2xx whose body is not the documented one, or any answer that is not Plivo's. */
 export function unexpected<T>(answer: HttpAnswer, kind: RequestKind, detail: FailureDetail = { status: answer.status }): Result<T> {
   const what = answer.text.trim() === '' ? 'an empty answer' : looksLikeHtml(answer.text) ? 'a web page' : 'an answer that is not Plivo\'s';
-  const after = kind === 'action' ? ` ${MAY_HAVE_HAPPENED}` : '';
+  const after = kind === 'action' ? ` ${MAYBE_HAPPENED}` : '';
   return fail(
     'unexpected_response',
     `Something other than Plivo answered (HTTP ${answer.status}, ${what}): a proxy or firewall may be in the way; ask IT.${after}`,
@@ -118,7 +126,7 @@ export function unexpected<T>(answer: HttpAnswer, kind: RequestKind, detail: Fai
 export function failureFromError<T>(error: unknown, kind: RequestKind, host: string, timeoutMs: number): Result<T> {
   const chain = causeChain(error);
   if (chain.some((e) => e.name === 'TimeoutError')) {
-    const after = kind === 'action' ? ` ${MAY_HAVE_HAPPENED}` : ' Try again; if it keeps happening, IT can raise requestTimeoutMs in settings.json.';
+    const after = kind === 'action' ? ` ${MAYBE_HAPPENED}` : ' Try again; if it keeps happening, IT can raise requestTimeoutMs in settings.json.';
     return fail('timeout', `Plivo did not answer within ${inSeconds(timeoutMs / 1000)}.${after}`);
   }
   const code = lowLevelCode(error);
@@ -130,7 +138,7 @@ export function failureFromError<T>(error: unknown, kind: RequestKind, host: str
   }
   // A connection that broke after the request was written: Plivo may have acted on it. The
   // library's code (UND_ERR_SOCKET, ECONNRESET) means nothing to an agent; the log keeps it.
-  const after = kind === 'action' ? ` ${MAY_HAVE_HAPPENED}` : ' Try again.';
+  const after = kind === 'action' ? ` ${MAYBE_HAPPENED}` : ' Try again.';
   return fail('timeout', `The connection to ${host} broke before Plivo answered.${after}`);
 }
 

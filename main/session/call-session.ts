@@ -5,17 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ActionOutcome, Role, SessionSnapshot, Settings } from '../contract/domain';
-import type { ErrorCode } from '../contract/error-codes';
 import { fail, ok, type Result } from '../contract/result';
 import { formatAddress, parseAddress } from '../address/address';
 import type { Logger } from '../log/logger';
 import type { Accepted, PhloClient, PhloTarget } from '../phlo/phlo-client';
+import { mayHaveHappened } from '../phlo/request-outcome';
 import { phloTarget, type CredentialLender, type SettingsSource } from '../phlo/phlo-target';
 import { requireSettings } from '../settings/require-settings';
 import { findSelf, plan, type Command, type PhloRequest } from './transitions';
-
-// Failures after which the request may have reached Plivo and been carried out.
-const MAY_HAVE_HAPPENED = new Set<ErrorCode>(['timeout', 'plivo_unavailable', 'unexpected_response', 'internal']);
 
 /** The parts a call session needs; the composition root passes the real ones. */
 export interface CallSessionDeps {
@@ -54,7 +51,6 @@ export function createCallSession(deps: CallSessionDeps) {
       }
     }
   }
-
 
   function dialTarget(input: DialInput, settings: Settings) {
     const address = parseAddress(input.to, settings.defaultCountry);
@@ -95,11 +91,11 @@ export function createCallSession(deps: CallSessionDeps) {
     } catch (error) {
       // Only a bug gets here; whether anything reached Plivo is unknown, so the agent is told to look.
       deps.logger.error({ err: error, action: command.value.action }, 'call action crashed');
-      sent = fail('internal', 'Something went wrong inside Handoff after the action was sent; it may have reached Plivo all the same.');
+      sent = fail('internal', 'Something went wrong inside Handoff while sending the action; it may have reached Plivo all the same.');
     }
     if (!sent.ok) {
       deps.logger.warn({ action: command.value.action, code: sent.error.code, apiId: sent.error.detail?.apiId }, 'call action failed');
-      if (MAY_HAVE_HAPPENED.has(sent.error.code)) {
+      if (mayHaveHappened(sent.error.code)) {
         // Never resent: the agent, who can hear the call, says whether it happened.
         unconfirmedNext = planned.value.next;
         publish({ ...current, unconfirmed: { action: command.value.action, failure: sent.error } });

@@ -143,10 +143,15 @@ function planMember(
   const name = member.label ?? member.displayAddress;
   if (member.state === 'left') return refuse(`${name} has already left the call.`);
   if (action !== 'hangup' && member.id === self.id) return refuse('That action applies to the other members, not to you.');
-  // Leaving is safe only when the call goes on without the agent (a merged three-way call, say):
-  // in a two-person call it would cut the customer off.
-  if (member.id === self.id && session.participants.filter((p) => p.id !== self.id && isActive(p)).length < 2) {
-    return refuse('Hanging yourself up now would end the call for the customer. End it on your softphone, or transfer it first.');
+  // Leaving is safe only when the call goes on without the agent: two others talking (a merged
+  // three-way call, say). Anyone on hold would be left there, with nobody to take them off it;
+  // anyone still dialling may never answer.
+  if (member.id === self.id) {
+    const others = session.participants.filter((p) => p.id !== self.id && isActive(p));
+    if (others.some((p) => p.state === 'on_hold')) return refuse('Take everyone off hold before you leave the call.');
+    if (others.filter((p) => p.state === 'connected').length < 2) {
+      return refuse('Hanging yourself up now would end the call for the others. End it on your softphone, or transfer it first.');
+    }
   }
 
   let state: Participant['state'];

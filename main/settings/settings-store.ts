@@ -79,6 +79,8 @@ export async function createSettingsStore(options: SettingsStoreOptions): Promis
       return fail('internal', `Handoff could not save the settings to ${file} (${reasonOf(error)}); nothing was changed.`);
     }
     settings = next.value;
+    // The file now holds what the agent saved: a problem with the old one no longer applies.
+    problem = override.problem;
     logger.info({ file }, 'settings saved');
     return ok(view());
   }

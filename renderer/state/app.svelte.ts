@@ -66,8 +66,8 @@ export class AppModel {
   }
 
   /**
-   * The agent has read the settings problem. The core remembers that, so it stays gone after a
-   * reload and in other windows; a second press while the first is under way sends nothing.
+   * The agent has read the settings problem. The core remembers that while it runs, so it stays
+   * gone after a reload; a second press while the first is under way sends nothing.
    */
   async dismissProblem(): Promise<void> {
     if (this.#dismissing) return;

@@ -34,7 +34,7 @@ export type DialAction = 'warm_transfer' | 'cold_transfer' | 'add_participant';
 /** The three ways a warm transfer ends. */
 export type TransferEnd = 'complete_transfer' | 'cancel_transfer' | 'merge_transfer';
 /** The row actions this window offers; voicemail drop is the core's alone, with no button here. */
-export type MemberAction = Exclude<MemberCommand, 'voicemail_drop'>;
+export type RowAction = Exclude<MemberCommand, 'voicemail_drop'>;
 
 /** Who to dial, as typed (the core parses it again; the field has already checked it). */
 export interface DialTarget {
@@ -105,9 +105,9 @@ export class CallModel {
   }
 
   /** The row actions the core would accept now, by its own rules, so only those are offered. */
-  actionsFor(person: Participant): MemberAction[] {
+  actionsFor(person: Participant): RowAction[] {
     if (this.#snapshot === null) return [];
-    return memberActions(this.#snapshot, person.id).filter((action): action is MemberAction => action !== 'voicemail_drop');
+    return memberActions(this.#snapshot, person.id).filter((action): action is RowAction => action !== 'voicemail_drop');
   }
 
   /** Takes a snapshot pushed by the core. */
@@ -130,7 +130,7 @@ export class CallModel {
   open(customer: string, label: string): Promise<Result<SessionSnapshot> | null> {
     return this.#activity.run(
       'session:open',
-      async () => this.#accept(await this.#api.session.open(label === '' ? { customer } : { customer, label })),
+      async () => this.#accept(() => this.#api.session.open(label === '' ? { customer } : { customer, label })),
       { success: opened, fields: OPEN_FIELDS },
     );
   }
@@ -157,7 +157,7 @@ export class CallModel {
       add_participant: () => this.#api.call.addParticipant(input),
     }[action];
     const say = { warm_transfer: warmStarted, cold_transfer: coldStarted, add_participant: added }[action];
-    return this.#activity.run(action, async () => this.#accept(await send()), {
+    return this.#activity.run(action, () => this.#accept(send), {
       success: (outcome) => say(outcome.session),
       detail: requestId,
       fields: DIAL_FIELDS,
@@ -173,21 +173,21 @@ export class CallModel {
       merge_transfer: () => this.#api.call.mergeTransfer(),
     }[action];
     const how = ({ complete_transfer: 'complete', cancel_transfer: 'cancel', merge_transfer: 'merge' } as const)[action];
-    return this.#activity.run(action, async () => this.#accept(await send()), {
+    return this.#activity.run(action, () => this.#accept(send), {
       success: () => transferEnded(how, before),
       detail: requestId,
     });
   }
 
   /** Holds, resumes or hangs up one member. */
-  member(action: MemberAction, person: Participant): Promise<Result<ActionOutcome> | null> {
+  member(action: RowAction, person: Participant): Promise<Result<ActionOutcome> | null> {
     const input = { participantId: person.id };
     const send = {
       hold: () => this.#api.call.hold(input),
       unhold: () => this.#api.call.unhold(input),
       hangup: () => this.#api.call.hangup(input),
     }[action];
-    return this.#activity.run(memberKey(action, person), async () => this.#accept(await send()), {
+    return this.#activity.run(memberKey(action, person), () => this.#accept(send), {
       success: () => memberChanged(action, person),
       detail: requestId,
     });
@@ -202,20 +202,26 @@ export class CallModel {
     if (action === undefined) return Promise.resolve(null);
     return this.#activity.run(
       confirmKey(happened),
-      async () => this.#accept(await this.#api.call.confirmOutcome({ happened })),
+      () => this.#accept(() => this.#api.call.confirmOutcome({ happened })),
       { success: () => confirmed(action, happened) },
     );
   }
 
-  /** Keeps the snapshot of an accepted action at once; the event that follows carries the same one. */
-  #accept<T extends SessionSnapshot | ActionOutcome>(result: Result<T>): Result<T> {
-    if (result.ok) this.#snapshot = 'apiId' in result.value ? result.value.session : result.value;
+  /**
+   * Sends a request and keeps the snapshot it answers with, unless an event came meanwhile: the
+   * core publishes every change as an event too, and in the preview a result can arrive after a
+   * newer event, which it must not overwrite. The result is the fallback when no event comes.
+   */
+  async #accept<T extends SessionSnapshot | ActionOutcome>(send: () => Promise<Result<T>>): Promise<Result<T>> {
+    const seen = this.#events;
+    const result = await send();
+    if (result.ok && seen === this.#events) this.#snapshot = 'apiId' in result.value ? result.value.session : result.value;
     return result;
   }
 }
 
 /** The activity key of a row action, so only that row's button shows progress. */
-export function memberKey(action: MemberAction, person: Participant): string {
+export function memberKey(action: RowAction, person: Participant): string {
   return `${action}:${person.id}`;
 }
 

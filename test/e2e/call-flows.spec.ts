@@ -186,19 +186,25 @@ test('a member can be held, resumed and hung up from their row', async ({ page, 
   expect(sent[3]?.path).toContain(`/members/${encodeURIComponent(COLLEAGUE)}`);
 });
 
-test('the agent\'s own row offers no Hang up while that would cut the customer off', async ({ page, handoff }) => {
+test('the agent\'s own row offers Hang up only when the call goes on without them', async ({ page, handoff }) => {
   await onACall(page, handoff);
   const self = participant(page, 'You');
   // Two people: hanging yourself up would end the call for the customer.
   await expect(self.getByRole('button', { name: /^Hang up\b/ })).toHaveCount(0);
   await expect(participant(page, CUSTOMER_SHOWN).getByRole('button', { name: /^Hang up\b/ })).toBeEnabled();
 
-  // With two others on the call, it goes on without the agent, so leaving is offered.
+  // A colleague still dialling may never answer: leaving is not offered yet.
   await fillTransfer(page, COLLEAGUE_SHOWN);
   await button(page, 'Add to call').click();
   await expectStates(page, { [COLLEAGUE_SHOWN]: 'Dialling' });
+  await expect(self.getByRole('button', { name: /^Hang up\b/ })).toHaveCount(0);
+  // Once two others are talking, the call goes on without the agent, so leaving is offered.
+  const colleague = participant(page, COLLEAGUE_SHOWN);
+  await colleague.getByRole('button', { name: /^Hold\b/ }).click();
+  await colleague.getByRole('button', { name: /^Resume\b/ }).click();
+  await expectStates(page, { [COLLEAGUE_SHOWN]: 'Connected' });
   await expect(self.getByRole('button', { name: /^Hang up\b/ })).toBeEnabled();
-  expect(handoff.actions().map((r) => (r.body as { action: string }).action)).toEqual(['call']);
+  expect(handoff.actions().map((r) => (r.body as { action: string }).action)).toEqual(['call', 'hold', 'unhold']);
 });
 
 test('a double click on Warm transfer sends one request', async ({ page, handoff }) => {

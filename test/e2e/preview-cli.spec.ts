@@ -5,22 +5,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CUSTOMER_SHOWN, expect, test } from './support/handoff';
 import { PREVIEW_CLI, RENDERER_DIR, ROOT, requireBuild } from './support/build';
+import { freePort } from '../support/free-port';
 import { completeTransfer, openCall, startWarmTransfer } from './support/ui';
-
-/** A port nothing listens on right now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => { resolve(); }));
-  if (address === null || typeof address === 'string') throw new Error('no TCP port');
-  return address.port;
-}
 
 /** Resolves with the child's exit code (or signal), or null after `ms`. */
 function exited(child: ChildProcess, ms: number): Promise<number | string | null> {

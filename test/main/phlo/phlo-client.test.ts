@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { createLogger } from '../../../main/log/logger';
 import { createPhloClient, type PhloTarget } from '../../../main/phlo/phlo-client';
 import { startSimulator, type Simulator } from '../../../main/simulator/server';
 import { fixture } from '../../support/fixtures';
+import { freePort } from '../../support/free-port';
 
 const AGENT = '+14152223333';
 const CUSTOMER = '+14152224444';
@@ -213,12 +213,3 @@ describe('every outcome maps to one code, and nothing is ever resent', () => {
     if (!result.ok) expect(result.error.message).toMatch(wording);
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}

@@ -10,6 +10,7 @@ import { createPhloClient } from '../../../main/phlo/phlo-client';
 import { createCallSession, type CallSession } from '../../../main/session/call-session';
 import { startSimulator, type Simulator } from '../../../main/simulator/server';
 import { fixture } from '../../support/fixtures';
+import { freePort } from '../../support/free-port';
 
 const AGENT = '+14152223333';
 const CUSTOMER = '+14152224444';
@@ -220,8 +221,38 @@ describe('one action at a time, never resent', () => {
 
   it('a failure that proves nothing happened asks nothing', async () => {
     sim.injectFault({ kind: 'status', status: 429 });
-    await session.warmTransfer({ to: COLLEAGUE });
+    expect(await session.warmTransfer({ to: COLLEAGUE })).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
     expect(session.snapshot()?.unconfirmed).toBeNull();
+    sim.injectFault({ kind: 'status', status: 400 });
+    expect(await session.warmTransfer({ to: COLLEAGUE })).toMatchObject({ ok: false, error: { code: 'rejected' } });
+    expect(session.snapshot()?.unconfirmed).toBeNull();
+    // Nothing listens where the request went: it provably never left.
+    const closed = `http://127.0.0.1:${await freePort()}/v1/`;
+    const refused = createCallSession({
+      settings: { current: () => settings, effectivePhloBaseUrl: () => closed },
+      credentials: { use: (fn) => fn({ authId: 'MAHANDOFFSIMULATOR01', authToken: 'x' }) },
+      phlo: createPhloClient(ofetch, logger),
+      logger,
+      now: () => new Date(),
+    });
+    refused.open({ customer: CUSTOMER });
+    expect(await refused.warmTransfer({ to: COLLEAGUE })).toMatchObject({ ok: false, error: { code: 'network' } });
+    expect(refused.snapshot()?.unconfirmed).toBeNull();
+  });
+
+  it('asks the agent not to leave while someone is on hold or would be left alone', async () => {
+    await session.addParticipant({ to: COLLEAGUE });
+    const self = participant(AGENT).id;
+    // The colleague is still dialling: they may never answer.
+    expect(await session.hangup(self)).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    await session.hold(participant(COLLEAGUE).id);
+    await session.unhold(participant(COLLEAGUE).id);
+    await session.hold(participant(CUSTOMER).id);
+    expect(await session.hangup(self)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/off hold/) as unknown } });
+    await session.unhold(participant(CUSTOMER).id);
+    expect((await session.hangup(self)).ok).toBe(true);
+    expect(states(session.snapshot())).toEqual({ [AGENT]: 'left', [CUSTOMER]: 'connected', [COLLEAGUE]: 'connected' });
+    expect(simStates()).toEqual(states(session.snapshot()));
   });
 
   it('a refusal leaves the call as it was and reports Plivo\'s words', async () => {

@@ -75,6 +75,14 @@ describe('loading', () => {
     expect(warning && JSON.parse(warning)).toMatchObject({ level: 40, keys: ['theme'] });
   });
 
+  it('forgets a problem with the old file once the agent saves settings', async () => {
+    await preset({ phloID: PHLO_ID });
+    const store = await open();
+    expect(store.problem()).toMatch(/phloID/);
+    expect((await store.update({ phloId: PHLO_ID })).ok).toBe(true);
+    expect(store.problem()).toBeNull();
+  });
+
   it('reads the agent number with the country the file sets', async () => {
     await preset({ defaultCountry: 'gb', agentAddress: '020 7946 0018' });
     const { settings } = (await open()).view();
@@ -87,6 +95,7 @@ describe('loading', () => {
     const store = await open();
     expect(store.view().settings).toEqual(DEFAULTS);
     expect(store.problem()).toMatch(/settings\.json\.bad .*not valid JSON/);
+    store.view();
     expect(store.problem()).toMatch(/not valid JSON/);
     store.dismissProblem();
     expect(store.problem()).toBeNull();
