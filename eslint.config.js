@@ -5,10 +5,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const electronOnlyHere = ['main/electron/**', 'preload/**'];
-const noElectron = {
-  paths: [{ name: 'electron', message: 'Only main/electron/ and preload/ may import electron.' }],
-  patterns: [{ group: ['electron/*'], message: 'Only main/electron/ and preload/ may import electron.' }],
-};
+const ELECTRON_ONLY = 'Only main/electron/ and preload/ may import electron.';
+
+// no-restricted-imports replaces itself per file, so every rule keeps Electron out and adds its own patterns.
+const restrictImports = (...patterns) => [
+  'error',
+  {
+    paths: [{ name: 'electron', message: ELECTRON_ONLY }],
+    patterns: [{ group: ['electron/*'], message: ELECTRON_ONLY }, ...patterns],
+  },
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'coverage/', 'test-results/'] },
@@ -30,7 +36,7 @@ export default tseslint.config(
     files: ['**/*.{ts,mts,cts,js,mjs,cjs,svelte}'],
     ignores: electronOnlyHere,
     rules: {
-      'no-restricted-imports': ['error', noElectron],
+      'no-restricted-imports': restrictImports(),
     },
   },
   {
@@ -39,20 +45,13 @@ export default tseslint.config(
     // itself into the page.
     files: ['main/session/transitions.ts', 'main/address/address.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
+      'no-restricted-imports': restrictImports(
+        { group: ['node:*'], message: 'The renderer imports this module: it must not need Node.' },
         {
-          paths: noElectron.paths,
-          patterns: [
-            ...noElectron.patterns,
-            { group: ['node:*'], message: 'The renderer imports this module: it must not need Node.' },
-            {
-              regex: '^\\.\\./(?!contract/|address/address$)',
-              message: 'The renderer imports this module: from main/ it may import only the contract and main/address/address.',
-            },
-          ],
+          regex: '^\\.\\./(?!contract/|address/address$)',
+          message: 'The renderer imports this module: from main/ it may import only the contract and main/address/address.',
         },
-      ],
+      ),
     },
   },
   {
@@ -80,24 +79,17 @@ export default tseslint.config(
     files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
     ignores: ['renderer/preview-bridge.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
+      'no-restricted-imports': restrictImports(
         {
-          paths: noElectron.paths,
-          patterns: [
-            ...noElectron.patterns,
-            {
-              regex: '^(\\.\\./)+main/(?!contract/|address/address$|session/transitions$)',
-              message: 'The renderer imports from main/ only the contract (types), main/address/address and main/session/transitions.',
-            },
-            {
-              regex: '^(\\.\\./)+main/contract/',
-              allowTypeImports: true,
-              message: 'The renderer imports only types from main/contract/: values would pull the core into the page.',
-            },
-          ],
+          regex: '^(\\.\\./)+main/(?!contract/|address/address$|session/transitions$)',
+          message: 'The renderer imports from main/ only the contract (types), main/address/address and main/session/transitions.',
         },
-      ],
+        {
+          regex: '^(\\.\\./)+main/contract/',
+          allowTypeImports: true,
+          message: 'The renderer imports only types from main/contract/: values would pull the core into the page.',
+        },
+      ),
     },
   },
 );

@@ -78,7 +78,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (live.session.snapshot() !== null) return fail('invalid_state', 'End the open call before starting the demo.');
     let started: DemoProfile;
     try {
-      started = await startDemoProfile({ dataDir, phlo, logger });
+      started = await startDemoProfile({ phlo, logger });
     } catch (error) {
       logger.error({ err: error }, 'demo did not start');
       return fail('internal', 'The demo could not start. The details are in Handoff\'s log.');

@@ -74,7 +74,7 @@ export function createCredentialStore(
       // dropped with `found` when this returns; only the account name leaves.
       const found = await withKeychain('status', (k) => k.findCredentials(service));
       if (!found.ok) return found;
-      return ok(statusOf(found.value[0]?.account ?? null));
+      return ok(credentialStatus(found.value[0]?.account ?? null));
     },
 
     async save(input) {
@@ -96,7 +96,7 @@ export function createCredentialStore(
       });
       if (!saved.ok) return saved;
       logger.info({ operation: 'save', authId: mask(authId) }, 'credentials saved');
-      return ok(statusOf(authId));
+      return ok(credentialStatus(authId));
     },
 
     async clear() {
@@ -105,7 +105,7 @@ export function createCredentialStore(
       });
       if (!cleared.ok) return cleared;
       logger.info({ operation: 'clear' }, 'credentials cleared');
-      return ok(statusOf(null));
+      return ok(credentialStatus(null));
     },
 
     async use(fn) {
@@ -120,7 +120,8 @@ export function createCredentialStore(
   };
 }
 
-function statusOf(authId: string | null): CredentialStatus {
+/** What the renderer may know of saved credentials: whether they are set, and the Auth ID masked. */
+export function credentialStatus(authId: string | null): CredentialStatus {
   return { set: authId !== null, authIdMasked: authId === null ? null : mask(authId) };
 }
 

@@ -12,7 +12,16 @@ import type { Accepted, PhloClient, PhloTarget } from '../phlo/phlo-client';
 import { mayHaveHappened } from '../phlo/request-outcome';
 import { phloTarget, type CredentialLender, type SettingsSource } from '../phlo/phlo-target';
 import { requireSettings } from '../settings/require-settings';
-import { findSelf, plan, type Command, type PhloRequest } from './transitions';
+import {
+  findSelf,
+  plan,
+  type Command,
+  type DialAction,
+  type MemberCommand,
+  type NewParticipant,
+  type PhloRequest,
+  type TransferEndAction,
+} from './transitions';
 
 /** The parts a call session needs; the composition root passes the real ones. */
 export interface CallSessionDeps {
@@ -28,6 +37,11 @@ export interface DialInput {
   to: string;
   role?: Role | undefined;
   label?: string | undefined;
+}
+
+/** Someone on the call as the participant list shows them, numbers formatted for the agent's country. */
+function person(address: string, role: Role, label: string | null, settings: Settings): NewParticipant {
+  return { id: randomUUID(), address, displayAddress: formatAddress(address, settings.defaultCountry), role, label };
 }
 
 /** The operations behind the call view. */
@@ -52,16 +66,10 @@ export function createCallSession(deps: CallSessionDeps) {
     }
   }
 
-  function dialTarget(input: DialInput, settings: Settings) {
+  function dialTarget(input: DialInput, settings: Settings): Result<NewParticipant> {
     const address = parseAddress(input.to, settings.defaultCountry);
     if (!address.ok) return fail(address.error.code, address.error.message, { field: 'to' });
-    return ok({
-      id: randomUUID(),
-      address: address.value,
-      displayAddress: formatAddress(address.value, settings.defaultCountry),
-      role: input.role ?? settings.defaultRole,
-      label: input.label || null,
-    });
+    return ok(person(address.value, input.role ?? settings.defaultRole, input.label || null, settings));
   }
 
   async function run(build: (settings: Settings) => Result<Command>): Promise<Result<ActionOutcome>> {
@@ -89,7 +97,7 @@ export function createCallSession(deps: CallSessionDeps) {
         send(phloTarget(settings, deps.settings.effectivePhloBaseUrl(), credentials), planned.value.request, findSelf(current).address),
       );
     } catch (error) {
-      // Only a bug gets here; whether anything reached Plivo is unknown, so the agent is told to look.
+      // Only a bug gets here; whether anything reached Plivo is unknown, so it is treated like a timeout.
       deps.logger.error({ err: error, action: command.value.action }, 'call action crashed');
       sent = fail('internal', 'Something went wrong inside Handoff while sending the action; it may have reached Plivo all the same.');
     }
@@ -118,16 +126,16 @@ export function createCallSession(deps: CallSessionDeps) {
   }
 
   const dial =
-    (action: 'warm_transfer' | 'cold_transfer' | 'add_participant') =>
+    (action: DialAction) =>
     (input: DialInput): Promise<Result<ActionOutcome>> =>
       run((settings) => {
         const target = dialTarget(input, settings);
         return target.ok ? ok({ action, target: target.value }) : target;
       });
-  const onTransfer = (action: 'complete_transfer' | 'cancel_transfer' | 'merge_transfer') => () =>
+  const onTransfer = (action: TransferEndAction) => () =>
     run(() => ok({ action }));
   const onMember =
-    (action: 'hold' | 'unhold' | 'hangup' | 'voicemail_drop') =>
+    (action: MemberCommand) =>
     (participantId: string): Promise<Result<ActionOutcome>> =>
       run(() => ok({ action, participantId }));
 
@@ -153,24 +161,8 @@ export function createCallSession(deps: CallSessionDeps) {
         id: randomUUID(),
         openedAt: deps.now().toISOString(),
         participants: [
-          {
-            id: randomUUID(),
-            kind: 'self',
-            address: agentAddress,
-            displayAddress: formatAddress(agentAddress, settings.defaultCountry),
-            role: 'agent',
-            label: 'You',
-            state: 'connected',
-          },
-          {
-            id: randomUUID(),
-            kind: 'customer',
-            address: customer.value,
-            displayAddress: formatAddress(customer.value, settings.defaultCountry),
-            role: 'customer',
-            label: input.label || null,
-            state: 'connected',
-          },
+          { ...person(agentAddress, 'agent', 'You', settings), kind: 'self', state: 'connected' },
+          { ...person(customer.value, 'customer', input.label || null, settings), kind: 'customer', state: 'connected' },
         ],
         transfer: null,
         pending: null,

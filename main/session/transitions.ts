@@ -71,7 +71,10 @@ const SELF_LEFT = 'You have left this call. Choose End call to close it in Hando
 const TRANSFER_UNDER_WAY = 'A warm transfer is under way: complete, cancel or merge it first.';
 const MEMBER_COMMANDS: readonly MemberCommand[] = ['hold', 'unhold', 'hangup', 'voicemail_drop'];
 
-type DialAction = 'warm_transfer' | 'cold_transfer' | 'add_participant';
+/** The actions that dial someone. */
+export type DialAction = Extract<Command, { target: NewParticipant }>['action'];
+/** The three ways a warm transfer ends. */
+export type TransferEndAction = Exclude<Command['action'], DialAction | MemberCommand>;
 type State = Participant['state'];
 
 // What each dial does to the agent, to the others still on the call, and the target's first state.
@@ -110,7 +113,7 @@ function planDial(session: SessionSnapshot, action: DialAction, target: NewParti
 function planTransferEnd(
   session: SessionSnapshot,
   self: Participant,
-  action: 'complete_transfer' | 'cancel_transfer' | 'merge_transfer',
+  action: TransferEndAction,
 ): Result<Plan> {
   const transfer = session.transfer;
   if (transfer === null) return refuse('No warm transfer is under way.');

@@ -36,7 +36,8 @@ export interface SettingsStore {
   update(patch: unknown): Promise<Result<SettingsView>>;
 }
 
-const DEFAULTS: Settings = {
+/** What every setting is until IT or the agent sets it. */
+export const DEFAULT_SETTINGS: Settings = {
   phloId: null,
   nodeId: null,
   agentAddress: null,
@@ -107,9 +108,9 @@ async function load(file: string, logger: Logger): Promise<{ settings: Settings;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return { settings: DEFAULTS, problem: null };
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return { settings: DEFAULT_SETTINGS, problem: null };
     logger.error({ err: error, file }, 'settings file could not be read');
-    return { settings: DEFAULTS, problem: `Handoff could not read ${file} (${reasonOf(error)}) and is using the default settings.` };
+    return { settings: DEFAULT_SETTINGS, problem: `Handoff could not read ${file} (${reasonOf(error)}) and is using the default settings.` };
   }
   let data: unknown;
   try {
@@ -121,7 +122,7 @@ async function load(file: string, logger: Logger): Promise<{ settings: Settings;
     return setAside(file, 'it does not hold a JSON object', logger);
   }
   const known = Object.fromEntries(Object.entries(data).filter(([key]) => Object.hasOwn(SettingsFields, key)));
-  const read = applyPatch(DEFAULTS, known, SettingsFileSchema);
+  const read = applyPatch(DEFAULT_SETTINGS, known, SettingsFileSchema);
   if (!read.ok) {
     const field = read.error.detail?.field;
     return setAside(file, `${field === undefined ? 'a setting' : `"${field}"`} is invalid: ${read.error.message}`, logger);
@@ -145,13 +146,13 @@ async function setAside(file: string, reason: string, logger: Logger): Promise<{
   } catch (error) {
     logger.error({ err: error, file, reason }, 'settings file is unusable and could not be moved aside');
     return {
-      settings: DEFAULTS,
+      settings: DEFAULT_SETTINGS,
       problem: `Handoff is using the default settings because ${file} is unusable (${reason}), and it could not move the file aside (${reasonOf(error)}).`,
     };
   }
   logger.error({ file, movedTo: bad, reason }, 'settings file is unusable; moved aside');
   return {
-    settings: DEFAULTS,
+    settings: DEFAULT_SETTINGS,
     // Valibot's own messages have no final period; the ones Handoff writes do.
     problem: `Handoff moved ${file} to ${bad} and is using the default settings, because ${reason}`.replace(/\.?$/, '.'),
   };

@@ -12,7 +12,13 @@ import type {
   UnconfirmedAction,
 } from '../../main/contract/domain';
 import type { FailureDetail, Result } from '../../main/contract/result';
-import { memberActions, whyNoDial, type MemberCommand } from '../../main/session/transitions';
+import {
+  memberActions,
+  whyNoDial,
+  type DialAction,
+  type MemberCommand,
+  type TransferEndAction,
+} from '../../main/session/transitions';
 import { settle } from '../lib/api';
 import {
   ACTION_WORDS,
@@ -29,10 +35,6 @@ import {
 import type { Activity } from './activity.svelte';
 import type { Announcer } from './announcer.svelte';
 
-/** The three ways to bring someone in from the transfer panel. */
-export type DialAction = 'warm_transfer' | 'cold_transfer' | 'add_participant';
-/** The three ways a warm transfer ends. */
-export type TransferEnd = 'complete_transfer' | 'cancel_transfer' | 'merge_transfer';
 /** The row actions this window offers; voicemail drop is the core's alone, with no button here. */
 export type RowAction = Exclude<MemberCommand, 'voicemail_drop'>;
 
@@ -165,7 +167,7 @@ export class CallModel {
   }
 
   /** Ends the warm transfer under way in one of its three ways. */
-  finishTransfer(action: TransferEnd): Promise<Result<ActionOutcome> | null> {
+  finishTransfer(action: TransferEndAction): Promise<Result<ActionOutcome> | null> {
     const before = this.#snapshot;
     const send = {
       complete_transfer: () => this.#api.call.completeTransfer(),
