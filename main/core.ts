@@ -36,7 +36,7 @@ export interface Core {
 }
 
 /** The keychain entry's service name in the real app. */
-export const KEYCHAIN_SERVICE = 'Handoff Plivo';
+const KEYCHAIN_SERVICE = 'Handoff Plivo';
 
 /** Builds the core; the data folder is `HANDOFF_DATA_DIR` when set. */
 export async function createCore(options: CoreOptions): Promise<Core> {

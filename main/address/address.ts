@@ -19,8 +19,15 @@ const SIP_URI =
   /^sip:([A-Za-z0-9\-_.!~*'()&=+$,;?/%]+)@((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?$/;
 
 /** Whether a default-country setting is one libphonenumber can read numbers for. */
-export function isKnownCountry(code: string): code is CountryCode {
+function isKnownCountry(code: string): code is CountryCode {
   return isSupportedCountry(code);
+}
+
+/** Why a default-country setting cannot be used, or null: the one rule for the file, the form and the core. */
+export function countryProblem(code: string): string | null {
+  const upper = code.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(upper)) return 'The default country must be a two-letter code such as US or GB.';
+  return isKnownCountry(upper) ? null : 'That is not a country code Handoff knows; use one such as US or GB.';
 }
 
 /** Turns typed text into the address Plivo takes, or says in one sentence why it cannot be one. */

@@ -12,7 +12,7 @@ import type {
   SessionSnapshot,
   SettingsView,
 } from './domain';
-import { isKnownCountry } from '../address/address';
+import { countryProblem } from '../address/address';
 import { RoleSchema } from './domain';
 import type { Result } from './result';
 
@@ -56,8 +56,10 @@ export const SettingsFields = {
     v.string(),
     v.trim(),
     v.toUpperCase(),
-    v.regex(/^[A-Z]{2}$/, 'The default country must be a two-letter code such as US or GB.'),
-    v.check(isKnownCountry, 'That is not a country code Handoff knows; use one such as US or GB.'),
+    v.check(
+      (code) => countryProblem(code) === null,
+      (issue) => countryProblem(issue.input) ?? '',
+    ),
   ),
   phloBaseUrl: PhloBaseUrlSchema,
   requestTimeoutMs: v.pipe(
@@ -83,7 +85,7 @@ export const SettingsFileSchema = v.strictObject(
 export const SettingsPatchSchema = v.omit(SettingsFileSchema, ['phloBaseUrl']);
 
 /** Plivo Auth IDs are 20 characters starting with MA (main account) or SA (subaccount). */
-export const AuthIdSchema = v.pipe(
+const AuthIdSchema = v.pipe(
   v.string('Enter your Plivo Auth ID.'),
   v.trim(),
   v.regex(
@@ -163,8 +165,6 @@ export type ChannelResult<C extends ChannelName> =
 export interface EventPayloads {
   'session:changed': SessionSnapshot | null;
 }
-/** Every event name. */
-export type EventName = keyof EventPayloads;
 /** Whether a string names a known channel: the first check on anything arriving over IPC. */
 export function isChannelName(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.hasOwn(CHANNELS, name);

@@ -13,7 +13,7 @@ import { DEFAULT_SETTINGS, type SettingsStore } from '../settings/settings-store
 import { startSimulator } from '../simulator/server';
 
 /** The agent's number in the demo; the simulator's call is started between it and the customer. */
-export const DEMO_AGENT = '+14152223333';
+const DEMO_AGENT = '+14152223333';
 
 /** A running demo: its profile, and the simulator to stop when the agent leaves it. */
 export interface DemoProfile {

@@ -19,9 +19,9 @@ export type { RecordedRequest, Simulator, SimulatorOptions } from './simulator-t
 /** The Auth ID a simulator accepts unless told otherwise: 20 characters starting with MA, like Plivo's. */
 export const DEFAULT_AUTH_ID = 'MAHANDOFFSIMULATOR01';
 /** The PHLO id of the shared fixtures, so fixture-based tests and the simulator agree. */
-export const DEFAULT_PHLO_ID = '73d6ab01-a2f6-4a84-850f-21e1d46b30bf';
+const DEFAULT_PHLO_ID = '73d6ab01-a2f6-4a84-850f-21e1d46b30bf';
 /** The multi-party call node id of the shared fixtures. */
-export const DEFAULT_NODE_ID = 'b4b48fc2-f47a-4a93-97c3-749ed9a40fa8';
+const DEFAULT_NODE_ID = 'b4b48fc2-f47a-4a93-97c3-749ed9a40fa8';
 
 const HOST = '127.0.0.1';
 

@@ -3,7 +3,7 @@
  * module (pure, libphonenumber), so the field refuses exactly what the core would refuse, with
  * the same sentence, and an agent's typo never costs a round trip to Plivo.
  */
-import { formatAddress, isKnownCountry, parseAddress } from '../../main/address/address';
+import { countryProblem, formatAddress, parseAddress } from '../../main/address/address';
 import type { Failure } from '../../main/contract/result';
 
 /** Why the typed text is not an address Plivo can dial, or null when it is one. */
@@ -15,13 +15,6 @@ export function addressProblem(text: string, defaultCountry: string): string | n
 /** A stored address as the agent would type it: national format for numbers of their country. */
 export function addressForField(address: string | null, defaultCountry: string): string {
   return address === null ? '' : formatAddress(address, defaultCountry);
-}
-
-/** The same rule the core applies to the default country, checked as the agent leaves the field. */
-export function countryProblem(text: string): string | null {
-  const code = text.trim().toUpperCase();
-  if (/^[A-Z]{2}$/.test(code) && isKnownCountry(code)) return null;
-  return 'Use a two-letter country code such as US or GB.';
 }
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });

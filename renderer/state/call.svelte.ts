@@ -11,6 +11,7 @@ import type {
   SessionSnapshot,
   UnconfirmedAction,
 } from '../../main/contract/domain';
+import type { ChannelInput } from '../../main/contract/ipc';
 import type { FailureDetail, Result } from '../../main/contract/result';
 import {
   memberActions,
@@ -46,9 +47,9 @@ export interface DialTarget {
 }
 
 /** The form fields a call action's failure can point at. */
-export const OPEN_FIELDS = ['customer', 'label'] as const;
+export const OPEN_FIELDS = ['customer', 'label'] as const satisfies readonly (keyof ChannelInput<'session:open'>)[];
 /** The transfer panel's fields a failure can point at. */
-export const DIAL_FIELDS = ['to', 'role', 'label'] as const;
+export const DIAL_FIELDS = ['to', 'role', 'label'] as const satisfies readonly (keyof ChannelInput<'call:warm-transfer'>)[];
 
 /** The call, its derived views, and the actions on it. */
 export class CallModel {

@@ -29,7 +29,7 @@ export const SETTINGS_FIELDS = [
   'defaultRole',
   'authId',
   'authToken',
-] as const;
+] as const satisfies readonly (keyof ChannelInput<'settings:update'> | keyof ChannelInput<'credentials:save'>)[];
 
 /** What the settings model needs to know about the app: whether it is ready, and how to re-read that. */
 export interface AppStatus {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAddress, parseAddress } from '../../../main/address/address';
+import { countryProblem, formatAddress, parseAddress } from '../../../main/address/address';
 
 describe('parseAddress', () => {
   it.each([
@@ -56,5 +56,13 @@ describe('formatAddress', () => {
 
   it('shows SIP URIs as they are', () => {
     expect(formatAddress('sip:alice@phone.plivo.com', 'US')).toBe('sip:alice@phone.plivo.com');
+  });
+});
+
+describe('countryProblem', () => {
+  it('accepts a known two-letter code in any case and refuses the rest, saying which rule', () => {
+    expect(countryProblem(' gb ')).toBeNull();
+    expect(countryProblem('USA')).toMatch(/two-letter code/);
+    expect(countryProblem('ZZ')).toMatch(/not a country code Handoff knows/);
   });
 });
