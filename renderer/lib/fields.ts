@@ -4,7 +4,8 @@
  * the same sentence, and an agent's typo never costs a round trip to Plivo.
  */
 import { countryProblem, formatAddress, parseAddress } from '../../main/address/address';
-import type { Failure } from '../../main/contract/result';
+import { tick } from 'svelte';
+import type { Failure, Result } from '../../main/contract/result';
 
 /** Why the typed text is not an address Plivo can dial, or null when it is one. */
 export function addressProblem(text: string, defaultCountry: string): string | null {
@@ -32,9 +33,24 @@ export function fieldOf<F extends string>(error: Failure, fields: readonly F[]):
   return fields.find((candidate) => candidate === field) ?? null;
 }
 
-/** Moves focus to the first invalid field, so a screen reader reads its error right away. */
-export function focusFirstInvalid(form: HTMLFormElement | undefined): void {
+/** Once the page shows the new errors, moves focus to the first invalid field, so a screen reader reads it at once. */
+export async function focusFirstInvalid(form: HTMLFormElement | undefined): Promise<void> {
+  await tick();
   form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}
+
+/** Puts a refusal that names one of the form's fields next to that field, and focuses it. */
+export async function showFieldFailure<F extends string>(
+  result: Result<unknown> | null,
+  fields: readonly F[],
+  errors: Partial<Record<F, string | null>>,
+  form: HTMLFormElement | undefined,
+): Promise<void> {
+  if (result === null || result.ok) return;
+  const field = fieldOf(result.error, fields);
+  if (field === null) return;
+  errors[field] = result.error.message;
+  await focusFirstInvalid(form);
 }
 
 /**
