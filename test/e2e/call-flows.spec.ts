@@ -2,8 +2,6 @@
  * The agent's work, end to end: the built renderer in Chromium, the preview's bridge, the real
  * core and keychain, and the PHLO simulator, which records every request Handoff sent.
  */
-import type { Page } from '@playwright/test';
-import type { Simulator } from '../../main/simulator/server';
 import {
   AGENT,
   AGENT_TYPED,
@@ -14,51 +12,31 @@ import {
   expect,
   needsKeyring,
   test,
-  type Handoff,
 } from './support/handoff';
 import {
   announcement,
   button,
+  completeTransfer,
   expectStates,
   fillCredentials,
   fillSettings,
   fillTransfer,
+  onACall,
   openCall,
   participant,
   participants,
+  recordBridge,
   saveSettings,
   showView,
   startWarmTransfer,
+  transferUnderWay,
   viewButton,
 } from './support/ui';
-
-/** Each member's state in the simulator's one live call, by address. */
-function simStates(sim: Simulator): Record<string, string> {
-  const [call] = sim.calls();
-  return Object.fromEntries((call?.members ?? []).map((m) => [m.address, m.state]));
-}
-
-/** Configured through the core, a live call in the simulator, and the call opened in the page. */
-async function onACall(page: Page, handoff: Handoff): Promise<void> {
-  await handoff.configure();
-  handoff.startLiveCall();
-  await page.goto(handoff.preview.url);
-  await expect(viewButton(page, 'Call')).toHaveAttribute('aria-current', 'page');
-  await openCall(page, CUSTOMER_SHOWN);
-  await expectStates(page, { You: 'Connected', [CUSTOMER_SHOWN]: 'Connected' });
-}
-
-/** Starts a warm transfer to the colleague and waits until all three states show it. */
 
 test('a first run goes from Settings, credentials and Test connection to a completed warm transfer', async ({ page, handoff }) => {
   needsKeyring();
   const { sim } = handoff;
-  const settingsSent: unknown[] = [];
-  page.on('request', (request) => {
-    if (!request.url().endsWith('/bridge/invoke')) return;
-    const message = JSON.parse(request.postData() ?? '{}') as { channel?: string; payload?: unknown };
-    if (message.channel === 'settings:update') settingsSent.push(message.payload);
-  });
+  const bridge = recordBridge(page);
   await page.goto(handoff.preview.url);
 
   // Nothing is configured: Settings is shown first, with the demo on offer.
@@ -69,7 +47,7 @@ test('a first run goes from Settings, credentials and Test connection to a compl
   await fillCredentials(page, sim.authId, handoff.authToken);
   await saveSettings(page, /Settings and credentials saved/);
   // Exactly the fields the form shows: where requests go is not the app's to change (the core refuses it).
-  expect(settingsSent).toEqual([
+  expect(bridge.filter((m) => m.channel === 'settings:update').map((m) => m.payload)).toEqual([
     { phloId: sim.phloId, nodeId: sim.nodeId, agentAddress: AGENT_TYPED, defaultCountry: 'US', defaultRole: 'agent' },
   ]);
   // Once set, the token shows only that it is set.
@@ -95,15 +73,13 @@ test('a first run goes from Settings, credentials and Test connection to a compl
 
   await startWarmTransfer(page);
   // The panel of the transfer under way names all three people with their states.
-  await expect(page.getByRole('heading', { name: 'Warm transfer under way' })).toBeVisible();
+  await expect(transferUnderWay(page)).toBeVisible();
   await expect(button(page, 'Warm transfer')).toHaveCount(0);
   for (const name of ['Complete transfer', 'Cancel transfer', 'Merge calls']) await expect(button(page, name)).toBeEnabled();
-  expect(simStates(sim)).toEqual({ [AGENT]: 'consulting', [CUSTOMER]: 'on_hold', [COLLEAGUE]: 'consulting' });
+  expect(handoff.simStates()).toEqual({ [AGENT]: 'consulting', [CUSTOMER]: 'on_hold', [COLLEAGUE]: 'consulting' });
 
-  await button(page, 'Complete transfer').click();
-  await expect(announcement(page)).toContainText('Transfer completed');
-  await expectStates(page, { You: 'Left', [CUSTOMER_SHOWN]: 'Connected', [COLLEAGUE_SHOWN]: 'Connected' });
-  expect(simStates(sim)).toEqual({ [AGENT]: 'left', [CUSTOMER]: 'connected', [COLLEAGUE]: 'connected' });
+  await completeTransfer(page);
+  expect(handoff.simStates()).toEqual({ [AGENT]: 'left', [CUSTOMER]: 'connected', [COLLEAGUE]: 'connected' });
 
   expect(handoff.actions().map((r) => r.body)).toEqual([
     { action: 'warm_transfer', to: COLLEAGUE, role: 'agent', trigger_source: AGENT },
@@ -119,8 +95,8 @@ test('a warm transfer can be cancelled: the colleague is dropped and the custome
   await expect(announcement(page)).toContainText('Transfer cancelled');
   await expectStates(page, { You: 'Connected', [CUSTOMER_SHOWN]: 'Connected', [COLLEAGUE_SHOWN]: 'Left' });
   await expect(button(page, 'Warm transfer')).toBeEnabled();
-  expect(simStates(handoff.sim)).toEqual({ [AGENT]: 'connected', [CUSTOMER]: 'connected', [COLLEAGUE]: 'left' });
-  expect(handoff.actions().map((r) => (r.body as { action: string }).action)).toEqual(['warm_transfer', 'abort_transfer']);
+  expect(handoff.simStates()).toEqual({ [AGENT]: 'connected', [CUSTOMER]: 'connected', [COLLEAGUE]: 'left' });
+  expect(handoff.actionNames()).toEqual(['warm_transfer', 'abort_transfer']);
 });
 
 test('a warm transfer can be merged into a three-way call', async ({ page, handoff }) => {
@@ -129,8 +105,8 @@ test('a warm transfer can be merged into a three-way call', async ({ page, hando
   await button(page, 'Merge calls').click();
   await expect(announcement(page)).toContainText('Calls merged');
   await expectStates(page, { You: 'Connected', [CUSTOMER_SHOWN]: 'Connected', [COLLEAGUE_SHOWN]: 'Connected' });
-  expect(simStates(handoff.sim)).toEqual({ [AGENT]: 'connected', [CUSTOMER]: 'connected', [COLLEAGUE]: 'connected' });
-  expect(handoff.actions().map((r) => (r.body as { action: string }).action)).toEqual(['warm_transfer', 'resume_call']);
+  expect(handoff.simStates()).toEqual({ [AGENT]: 'connected', [CUSTOMER]: 'connected', [COLLEAGUE]: 'connected' });
+  expect(handoff.actionNames()).toEqual(['warm_transfer', 'resume_call']);
 });
 
 test('a cold transfer hands the customer over and the agent leaves; End call closes it in Handoff', async ({ page, handoff }) => {
@@ -163,14 +139,14 @@ test('a member can be held, resumed and hung up from their row', async ({ page, 
   await customer.getByRole('button', { name: /^Hold\b/ }).click();
   await expect(announcement(page)).toContainText(`${CUSTOMER_SHOWN} is on hold`);
   await expect(customer).toContainText('On hold');
-  expect(simStates(handoff.sim)[CUSTOMER]).toBe('on_hold');
+  expect(handoff.simStates()[CUSTOMER]).toBe('on_hold');
   // Hold and Resume share the button: it now offers Resume.
   await expect(customer.getByRole('button', { name: /^Hold\b/ })).toHaveCount(0);
 
   await customer.getByRole('button', { name: /^Resume\b/ }).click();
   await expect(announcement(page)).toContainText(`${CUSTOMER_SHOWN} is back on the call`);
   await expect(customer).toContainText('Connected');
-  expect(simStates(handoff.sim)[CUSTOMER]).toBe('connected');
+  expect(handoff.simStates()[CUSTOMER]).toBe('connected');
 
   const colleague = participant(page, COLLEAGUE_SHOWN);
   await colleague.getByRole('button', { name: /^Hang up\b/ }).click();
@@ -178,10 +154,10 @@ test('a member can be held, resumed and hung up from their row', async ({ page, 
   await expectStates(page, { You: 'Connected', [CUSTOMER_SHOWN]: 'Connected', [COLLEAGUE_SHOWN]: 'Left' });
   // A member who left has no actions any more.
   await expect(colleague.getByRole('button')).toHaveCount(0);
-  expect(simStates(handoff.sim)[COLLEAGUE]).toBe('left');
+  expect(handoff.simStates()[COLLEAGUE]).toBe('left');
 
+  expect(handoff.actionNames()).toEqual(['call', 'hold', 'unhold', 'hangup']);
   const sent = handoff.actions();
-  expect(sent.map((r) => (r.body as { action: string }).action)).toEqual(['call', 'hold', 'unhold', 'hangup']);
   expect(sent[1]?.path).toContain(`/members/${encodeURIComponent(CUSTOMER)}`);
   expect(sent[3]?.path).toContain(`/members/${encodeURIComponent(COLLEAGUE)}`);
 });
@@ -204,7 +180,7 @@ test('the agent\'s own row offers Hang up only when the call goes on without the
   await colleague.getByRole('button', { name: /^Resume\b/ }).click();
   await expectStates(page, { [COLLEAGUE_SHOWN]: 'Connected' });
   await expect(self.getByRole('button', { name: /^Hang up\b/ })).toBeEnabled();
-  expect(handoff.actions().map((r) => (r.body as { action: string }).action)).toEqual(['call', 'hold', 'unhold']);
+  expect(handoff.actionNames()).toEqual(['call', 'hold', 'unhold']);
 });
 
 test('a double click on Warm transfer sends one request', async ({ page, handoff }) => {
@@ -212,23 +188,20 @@ test('a double click on Warm transfer sends one request', async ({ page, handoff
   await fillTransfer(page, COLLEAGUE_SHOWN);
   // Slow enough that the second click lands while the first is still pending.
   handoff.sim.injectFault({ kind: 'delay', ms: 500 });
-  const invoked: string[] = [];
-  page.on('request', (request) => {
-    if (request.url().endsWith('/bridge/invoke')) invoked.push((JSON.parse(request.postData() ?? '{}') as { channel?: string }).channel ?? '');
-  });
+  const bridge = recordBridge(page);
   await button(page, 'Warm transfer').dblclick();
   await expect(announcement(page)).toContainText('Warm transfer started');
   await expectStates(page, { You: 'Consulting', [CUSTOMER_SHOWN]: 'On hold', [COLLEAGUE_SHOWN]: 'Consulting' });
-  expect(handoff.actions().map((r) => (r.body as { action: string }).action)).toEqual(['warm_transfer']);
+  expect(handoff.actionNames()).toEqual(['warm_transfer']);
 
   // And one on Complete transfer: a second hang-up would be refused by Plivo, or worse. The delay
   // keeps the first request pending while the second click lands.
   handoff.sim.injectFault({ kind: 'delay', ms: 800 });
   await button(page, 'Complete transfer').dblclick();
   await expect(announcement(page)).toContainText('Transfer completed');
-  const actions = handoff.actions().map((r) => (r.body as { action: string }).action);
+  const actions = handoff.actionNames();
   expect(actions.filter((action) => action === 'hangup')).toHaveLength(1);
   expect(actions).toEqual(['warm_transfer', 'hangup']);
   // The page did not even ask the core a second time.
-  expect(invoked.filter((channel) => channel.startsWith('call:'))).toEqual(['call:warm-transfer', 'call:complete-transfer']);
+  expect(bridge.map((m) => m.channel).filter((channel) => channel.startsWith('call:'))).toEqual(['call:warm-transfer', 'call:complete-transfer']);
 });

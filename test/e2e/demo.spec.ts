@@ -2,13 +2,24 @@
  * The demo: on a first run with nothing configured, the agent can try Handoff at once against its
  * built-in simulator, under a banner that cannot be missed, and leave it again.
  */
-import { COLLEAGUE_SHOWN, CUSTOMER_SHOWN, expect, test } from './support/handoff';
-import { announcement, button, expectStates, fillTransfer, openCall, showView, viewButton } from './support/ui';
+import { CUSTOMER_SHOWN, expect, test } from './support/handoff';
+import {
+  announcement,
+  button,
+  completeTransfer,
+  demoBanner,
+  expectStates,
+  openCall,
+  recordBridge,
+  showView,
+  startWarmTransfer,
+  viewButton,
+} from './support/ui';
 
 test('a first run offers the demo: banner, open a call, warm transfer, complete, leave', async ({ page, handoff }) => {
   await page.goto(handoff.preview.url);
   await expect(viewButton(page, 'Settings')).toHaveAttribute('aria-current', 'page');
-  const banner = page.getByRole('region', { name: /^Demo mode/ });
+  const banner = demoBanner(page);
   await expect(banner).toHaveCount(0);
 
   await button(page, 'Try the demo').click();
@@ -21,15 +32,11 @@ test('a first run offers the demo: banner, open a call, warm transfer, complete,
   // Any number works in the demo: its simulator starts the call the agent opens.
   await openCall(page, CUSTOMER_SHOWN, 'Dana');
   await expectStates(page, { You: 'Connected', Dana: 'Connected' });
-  await fillTransfer(page, COLLEAGUE_SHOWN);
-  await button(page, 'Warm transfer').click();
+  await startWarmTransfer(page, 'Dana');
   await expect(announcement(page)).toContainText('Warm transfer started: you are talking to (415) 222-5555 while Dana holds.');
-  await expectStates(page, { You: 'Consulting', Dana: 'On hold', [COLLEAGUE_SHOWN]: 'Consulting' });
   // The banner stays on every view.
   await expect(banner).toBeVisible();
-  await button(page, 'Complete transfer').click();
-  await expect(announcement(page)).toContainText('Transfer completed');
-  await expectStates(page, { You: 'Left', Dana: 'Connected', [COLLEAGUE_SHOWN]: 'Connected' });
+  await completeTransfer(page, 'Dana');
 
   await button(page, 'End call').click();
   await button(banner, 'Leave demo').click();
@@ -64,14 +71,11 @@ test('the demo\'s settings are shown read-only, with no Save, and Test connectio
   await expect(button(page, 'Save')).toHaveCount(0);
 
   // Enter in a field sends nothing either: the core would refuse it, and nothing should ask.
-  const invoked: string[] = [];
-  page.on('request', (request) => {
-    if (request.url().endsWith('/bridge/invoke')) invoked.push((JSON.parse(request.postData() ?? '{}') as { channel?: string }).channel ?? '');
-  });
+  const bridge = recordBridge(page);
   await page.getByLabel('Node ID', { exact: true }).press('Enter');
   await button(page, 'Test connection').click();
   await expect(announcement(page)).toContainText('Connection works');
-  expect(invoked).toEqual(['connection:test']);
+  expect(bridge.map((m) => m.channel)).toEqual(['connection:test']);
 
   // The agent's own settings are editable again once the demo is left.
   await button(page, 'Leave demo').click();

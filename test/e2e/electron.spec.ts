@@ -13,7 +13,7 @@ import { _electron, expect, test } from '@playwright/test';
 import { loadKeytar } from '../../main/credentials/keychain';
 import { startSimulator } from '../../main/simulator/server';
 import { ROOT, RENDERER_DIR, requireBuild } from './support/build';
-import { AGENT_TYPED, CUSTOMER_SHOWN, needsKeyring } from './support/handoff';
+import { AGENT, AGENT_TYPED, CUSTOMER, CUSTOMER_SHOWN, needsKeyring } from './support/handoff';
 import {
   announcement,
   button,
@@ -130,7 +130,7 @@ test('the Electron app: sandboxed page, and a warm transfer against the simulato
     await expect(announcement(page)).toContainText('Connection works');
 
     await showView(page, 'Call');
-    sim.createCall('+14152223333', '+14152224444');
+    sim.createCall(AGENT, CUSTOMER);
     await openCall(page, CUSTOMER_SHOWN);
     await startWarmTransfer(page);
     await completeTransfer(page);

@@ -16,33 +16,19 @@ import {
 import {
   announcement,
   button,
+  escapeRegExp,
   expectStates,
   fillCredentials,
   fillSettings,
   fillTransfer,
-  openCall,
+  onACall,
+  outcomeQuestion,
   participant,
+  recordBridge,
   showView,
 } from './support/ui';
 
 const WRONG_TOKEN = 'Plivo did not accept your Auth ID and Auth Token. Check them in Settings against the Plivo console.';
-
-async function onACall(page: Page, handoff: Handoff, options: { requestTimeoutMs?: number; authToken?: string } = {}): Promise<void> {
-  await handoff.configure(options);
-  handoff.startLiveCall();
-  await page.goto(handoff.preview.url);
-  await openCall(page, CUSTOMER_SHOWN);
-}
-
-/** The channels the page asks the core for, in order. */
-function recordBridge(page: Page): string[] {
-  const channels: string[] = [];
-  page.on('request', (request) => {
-    if (!request.url().endsWith('/bridge/invoke')) return;
-    channels.push((JSON.parse(request.postData() ?? '{}') as { channel?: string }).channel ?? '');
-  });
-  return channels;
-}
 
 test('a wrong Auth Token is reported in words, with Plivo\'s facts under Details', async ({ page, handoff }) => {
   await handoff.configure({ authToken: 'notTheSimulatorsToken' });
@@ -58,10 +44,12 @@ test('a wrong Auth Token is reported in words, with Plivo\'s facts under Details
   await details.click();
   await expect(said.getByText('Authentication failed: check the Auth ID and Auth Token.')).toBeVisible();
   await expect(said.getByText('api_id')).toBeVisible();
+  // Plivo's request id, as the simulator answered it, is what support will ask for.
+  const apiId = said.getByRole('term').filter({ hasText: /^api_id$/ }).locator('xpath=following-sibling::dd[1]');
+  await expect(apiId).toHaveText(/^[0-9a-f-]{36}$/);
   await expect(said).toContainText('401');
   const [read] = handoff.sim.requests();
   expect(read?.status).toBe(401);
-  // Plivo's request id, as the simulator answered it, is what support will ask for.
   expect(read?.method).toBe('GET');
 });
 
@@ -111,7 +99,7 @@ test('a slow simulator: progress and every action disabled while pending, then t
   await expect(announcement(page)).toContainText('The action may have reached Plivo all the same.');
   await expect(busy).toHaveCount(0);
   // Whether it happened is the agent's to say (unconfirmed.spec.ts); until then nothing else is sent.
-  await expect(page.getByRole('region', { name: 'Did it go through?' })).toBeVisible();
+  await expect(outcomeQuestion(page)).toBeVisible();
   await expect(button(page, 'Warm transfer')).toBeDisabled();
   await expect(button(page, 'Cold transfer')).toBeDisabled();
   // Handoff changes the call only on Plivo's word, and never resends an action that may have landed.
@@ -132,7 +120,7 @@ for (const [field, setUp] of [
 ] as const) {
   test(`a number nobody can mean is caught in "${field}" with the reason, and nothing is sent`, async ({ page, handoff }) => {
     const { submit } = await setUp(page, handoff);
-    const channels = recordBridge(page);
+    const bridge = recordBridge(page);
     const input = page.getByLabel(field, { exact: true });
     for (const [typed, reason] of [
       ['call me maybe', 'A phone number has only digits, spaces and + ( ) - . in it.'],
@@ -143,11 +131,11 @@ for (const [field, setUp] of [
       await submit.click();
       await expect(input, typed).toHaveAttribute('aria-invalid', 'true');
       await expect(page.getByText(reason), typed).toBeVisible();
-      await expect(input, typed).toHaveAccessibleDescription(new RegExp(reason.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      await expect(input, typed).toHaveAccessibleDescription(new RegExp(escapeRegExp(reason)));
       // Focus goes to the field, so a screen reader reads the reason at once.
       await expect(input, typed).toBeFocused();
     }
-    expect(channels.filter((channel) => channel.startsWith('call:') || channel === 'session:open')).toEqual([]);
+    expect(bridge.filter((m) => m.channel.startsWith('call:') || m.channel === 'session:open')).toEqual([]);
     expect(handoff.sim.requests()).toHaveLength(0);
 
     // Typing clears the reason; a valid number then goes through.
@@ -163,7 +151,7 @@ for (const [field, setUp] of [
 
 test('"Your number" in Settings refuses a number nobody can mean, with the reason, and saves nothing', async ({ page, handoff }) => {
   await page.goto(handoff.preview.url);
-  const channels = recordBridge(page);
+  const bridge = recordBridge(page);
   const input = page.getByLabel('Your number', { exact: true });
   for (const [typed, reason] of [
     ['call me maybe', 'A phone number has only digits, spaces and + ( ) - . in it.'],
@@ -176,7 +164,7 @@ test('"Your number" in Settings refuses a number nobody can mean, with the reaso
     await expect(page.getByText(reason), typed).toBeVisible();
     await expect(input, typed).toBeFocused();
   }
-  expect(channels.filter((channel) => channel === 'settings:update' || channel === 'credentials:save')).toEqual([]);
+  expect(bridge.filter((m) => m.channel === 'settings:update' || m.channel === 'credentials:save')).toEqual([]);
   expect(await handoff.call('settings:get')).toMatchObject({ ok: true, value: { settings: { agentAddress: null } } });
 });
 

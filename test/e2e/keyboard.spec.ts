@@ -4,7 +4,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { COLLEAGUE_SHOWN, CUSTOMER_SHOWN, expect, test } from './support/handoff';
-import { announcement, button, expectStates } from './support/ui';
+import { announcement, button, demoBanner, expectStates, onACall } from './support/ui';
 
 /** Presses Tab until `target` has focus; fails after `max` presses. */
 async function tabTo(page: Page, target: Locator, max = 40): Promise<void> {
@@ -34,9 +34,7 @@ function visible(ring: { outlineStyle: string; outlineWidth: string; boxShadow: 
 }
 
 test('a warm transfer from open call to complete, by keyboard only, with a visible focus', async ({ page, handoff }) => {
-  await handoff.configure();
-  handoff.startLiveCall();
-  await page.goto(handoff.preview.url);
+  await onACall(page, handoff, { open: false });
 
   const customer = page.getByLabel('Customer number', { exact: true });
   await tabTo(page, customer);
@@ -63,7 +61,7 @@ test('a warm transfer from open call to complete, by keyboard only, with a visib
   await page.keyboard.press('Enter');
   await expect(announcement(page)).toContainText('Transfer completed');
   await expectStates(page, { You: 'Left', [CUSTOMER_SHOWN]: 'Connected', [COLLEAGUE_SHOWN]: 'Connected' });
-  expect(handoff.actions().map((r) => (r.body as { action: string }).action)).toEqual(['warm_transfer', 'hangup']);
+  expect(handoff.actionNames()).toEqual(['warm_transfer', 'hangup']);
 });
 
 test('the views and the demo are reachable by keyboard on a first run', async ({ page, handoff }) => {
@@ -73,8 +71,8 @@ test('the views and the demo are reachable by keyboard on a first run', async ({
   await tabTo(page, button(page, 'Try the demo'));
   expect(visible(await focusRing(page))).toBe(true);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('region', { name: /^Demo mode/ })).toBeVisible();
+  await expect(demoBanner(page)).toBeVisible();
   await tabTo(page, button(page, 'Leave demo'));
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('region', { name: /^Demo mode/ })).toHaveCount(0);
+  await expect(demoBanner(page)).toHaveCount(0);
 });

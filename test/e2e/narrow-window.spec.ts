@@ -4,7 +4,17 @@
  */
 import type { Page } from '@playwright/test';
 import { CUSTOMER_SHOWN, expect, test } from './support/handoff';
-import { announcement, button, expectStates, fillTransfer, openCall, participant, showView } from './support/ui';
+import {
+  announcement,
+  button,
+  expectStates,
+  fillTransfer,
+  onACall,
+  openCall,
+  participant,
+  showView,
+  transferUnderWay,
+} from './support/ui';
 
 const WIDTH = 360;
 const LONG_SIP = 'sip:a-very-long-user-name-for-testing@pbx.contact-center.example.com';
@@ -24,9 +34,7 @@ test('a first run fits a 360 px window', async ({ page, handoff }) => {
 });
 
 test('every call view fits a 360 px window, with a long name and a long SIP address', async ({ page, handoff }) => {
-  await handoff.configure();
-  handoff.startLiveCall();
-  await page.goto(handoff.preview.url);
+  await onACall(page, handoff, { open: false });
 
   await showView(page, 'Settings');
   await expect(page.getByText(/Auth Token set/)).toBeVisible();
@@ -50,7 +58,7 @@ test('every call view fits a 360 px window, with a long name and a long SIP addr
   await expectStates(page, { [LONG_SIP]: 'Left' });
   await fillTransfer(page, LONG_SIP);
   await button(page, 'Warm transfer').click();
-  await expect(page.getByRole('heading', { name: 'Warm transfer under way' })).toBeVisible();
+  await expect(transferUnderWay(page)).toBeVisible();
   await expect(page.getByText(`You are talking to ${LONG_SIP} while ${LONG_NAME} holds.`, { exact: true })).toBeVisible();
   await fitsWidth(page, 'warm transfer to a long SIP address');
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { CUSTOMER_SHOWN, expect, test } from './support/handoff';
 import { PREVIEW_CLI, RENDERER_DIR, ROOT, requireBuild } from './support/build';
 import { freePort } from '../support/free-port';
-import { completeTransfer, openCall, startWarmTransfer } from './support/ui';
+import { completeTransfer, demoBanner, openCall, startWarmTransfer } from './support/ui';
 
 /** Resolves with the child's exit code (or signal), or null after `ms`. */
 function exited(child: ChildProcess, ms: number): Promise<number | string | null> {
@@ -46,8 +46,7 @@ test('npm run preview: prints its URL, runs the demo to a completed warm transfe
     expect((await page.request.get(`http://127.0.0.1:${port}/`)).status()).toBe(403);
 
     await page.goto(url);
-    const banner = page.getByRole('region', { name: /^Demo mode/ });
-    await expect(banner).toBeVisible();
+    await expect(demoBanner(page)).toBeVisible();
     await openCall(page, CUSTOMER_SHOWN);
     await startWarmTransfer(page);
     await completeTransfer(page);

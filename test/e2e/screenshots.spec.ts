@@ -2,18 +2,20 @@
  * Screenshots of every view, light and dark, for a reviewer: test-results/screenshots/ (ignored by
  * git). The README's picture of a warm transfer is copied from call-warm-transfer-light.png.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { AGENT_TYPED, COLLEAGUE_SHOWN, CUSTOMER_SHOWN, expect, needsKeyring, test } from './support/handoff';
-import { SCREENSHOTS, screenshotBothSchemes } from './support/files';
+import { screenshotBothSchemes, type Screenshot } from './support/files';
 import {
   announcement,
   button,
+  demoBanner,
   fillCredentials,
   fillSettings,
   fillTransfer,
+  onACall,
   openCall,
+  outcomeQuestion,
   saveSettings,
+  settingsProblemBanner,
   showView,
 } from './support/ui';
 
@@ -23,14 +25,14 @@ test.use({ viewport: { width: 420, height: 900 } });
 test('screenshots of each view in light and dark', async ({ page, handoff }) => {
   needsKeyring();
   const { sim } = handoff;
-  const saved: string[] = [];
+  const saved: Screenshot[] = [];
   await page.goto(handoff.preview.url);
   await expect(button(page, 'Try the demo')).toBeVisible();
   saved.push(...(await screenshotBothSchemes(page, 'first-run', { fullPage: true })));
 
   await button(page, 'Try the demo').click();
   await openCall(page, CUSTOMER_SHOWN, 'Dana');
-  await expect(page.getByRole('region', { name: /^Demo mode/ })).toBeVisible();
+  await expect(demoBanner(page)).toBeVisible();
   saved.push(...(await screenshotBothSchemes(page, 'demo-banner')));
   await button(page, 'End call').click();
   await button(page, 'Leave demo').click();
@@ -54,7 +56,8 @@ test('screenshots of each view in light and dark', async ({ page, handoff }) => 
   await page.getByLabel('Name (optional)', { exact: true }).fill('Sam (billing)');
   await button(page, 'Warm transfer').click();
   await expect(announcement(page)).toContainText('Warm transfer started');
-  saved.push(...(await screenshotBothSchemes(page, 'call-warm-transfer')));
+  const warmTransfer = await screenshotBothSchemes(page, 'call-warm-transfer');
+  saved.push(...warmTransfer);
 
   sim.injectFault({ kind: 'status', status: 401 });
   await button(page, 'Cancel transfer').click();
@@ -63,12 +66,10 @@ test('screenshots of each view in light and dark', async ({ page, handoff }) => 
   await expect(announcement(page).getByText('api_id')).toBeVisible();
   saved.push(...(await screenshotBothSchemes(page, 'error-details')));
 
-  for (const file of saved) expect((await stat(file)).size, file).toBeGreaterThan(1000);
+  for (const { path, png } of saved) expect(png.length, path).toBeGreaterThan(1000);
   // Dark is really dark: the OS scheme changes what is drawn.
-  const [light, dark] = await Promise.all(
-    ['light', 'dark'].map((scheme) => readFile(join(SCREENSHOTS, `call-warm-transfer-${scheme}.png`))),
-  );
-  expect(light?.equals(dark ?? Buffer.alloc(0))).toBe(false);
+  const [dark, light] = warmTransfer;
+  expect(light.png.equals(dark.png)).toBe(false);
 });
 
 test.describe('with a preset Handoff set aside', () => {
@@ -76,22 +77,19 @@ test.describe('with a preset Handoff set aside', () => {
 
   test('screenshots of the settings banner', async ({ page, handoff }) => {
     await page.goto(handoff.preview.url);
-    await expect(page.getByRole('region', { name: 'Your settings need attention' })).toBeVisible();
+    await expect(settingsProblemBanner(page)).toBeVisible();
     const saved = await screenshotBothSchemes(page, 'settings-problem');
-    for (const file of saved) expect((await stat(file)).size, file).toBeGreaterThan(1000);
+    for (const { path, png } of saved) expect(png.length, path).toBeGreaterThan(1000);
   });
 });
 
 test('screenshots of "Did it go through?"', async ({ page, handoff }) => {
-  await handoff.configure({ requestTimeoutMs: 1000 });
-  handoff.startLiveCall();
-  await page.goto(handoff.preview.url);
-  await openCall(page, CUSTOMER_SHOWN, 'Dana Whitfield');
+  await onACall(page, handoff, { requestTimeoutMs: 1000, name: 'Dana Whitfield' });
   await fillTransfer(page, COLLEAGUE_SHOWN);
   handoff.sim.injectFault({ kind: 'delay', ms: 5000 });
   await button(page, 'Warm transfer').click();
-  await expect(page.getByRole('region', { name: 'Did it go through?' })).toBeVisible();
+  await expect(outcomeQuestion(page)).toBeVisible();
   await expect(announcement(page)).toContainText('Plivo did not answer');
   const saved = await screenshotBothSchemes(page, 'did-it-go-through');
-  for (const file of saved) expect((await stat(file)).size, file).toBeGreaterThan(1000);
+  for (const { path, png } of saved) expect(png.length, path).toBeGreaterThan(1000);
 });

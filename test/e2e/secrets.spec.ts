@@ -3,18 +3,19 @@
  * back to the page, not into any bridge message but the one that saves it, not into any file.
  */
 import type { Page } from '@playwright/test';
-import { AGENT_TYPED, COLLEAGUE_SHOWN, CUSTOMER_SHOWN, expect, needsKeyring, test } from './support/handoff';
+import { AGENT_TYPED, CUSTOMER_SHOWN, expect, needsKeyring, test } from './support/handoff';
 import { readDataFiles } from './support/files';
 import {
   announcement,
   button,
+  completeTransfer,
   fieldValues,
   fillCredentials,
   fillSettings,
-  fillTransfer,
   openCall,
   saveSettings,
   showView,
+  startWarmTransfer,
 } from './support/ui';
 
 /** One message between the page and the core. */
@@ -68,15 +69,12 @@ test('the Auth Token never reaches the DOM, a bridge message other than its save
   await showView(page, 'Call');
   handoff.startLiveCall();
   await openCall(page, CUSTOMER_SHOWN);
-  await fillTransfer(page, COLLEAGUE_SHOWN);
-  await button(page, 'Warm transfer').click();
-  await expect(announcement(page)).toContainText('Warm transfer started');
+  await startWarmTransfer(page);
   // A failure too: its details carry Plivo's text and status.
   sim.injectFault({ kind: 'status', status: 401 });
   await button(page, 'Cancel transfer').click();
   await expect(announcement(page)).toContainText('Plivo did not accept your Auth ID and Auth Token');
-  await button(page, 'Complete transfer').click();
-  await expect(announcement(page)).toContainText('Transfer completed');
+  await completeTransfer(page);
   await showView(page, 'Settings');
   await expect(page.getByText(/Auth Token set/)).toBeVisible();
   // A fresh page load: what the core gives the page when it asks about credentials.
@@ -109,5 +107,6 @@ test('the Auth Token never reaches the DOM, a bridge message other than its save
     expect(file.text, file.path).not.toContain(basic);
   }
   // ...while Plivo did get it, as the Basic header.
+  expect(sim.requests()).not.toHaveLength(0);
   expect(sim.requests().every((r) => r.headers['authorization'] === `Basic ${basic}`)).toBe(true);
 });

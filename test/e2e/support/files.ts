@@ -18,21 +18,31 @@ export async function readDataFiles(dir: string): Promise<DataFile[]> {
 }
 
 /** Where the screenshots go: under test-results/, which git ignores. */
-export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+
+/** One saved screenshot: where it went, and the PNG as captured, so a test need not read it back. */
+export interface Screenshot {
+  path: string;
+  png: Buffer;
+}
 
 /**
- * Saves the window as `<name>-light.png` and `<name>-dark.png`, and leaves it in the light scheme.
+ * Saves the window as `<name>-dark.png` and `<name>-light.png`, and leaves it in the light scheme.
  * The window as it is, not `fullPage`: a full-page capture resizes the viewport, which draws the
  * sticky announcement over the content (an artifact no agent would ever see); `fullPage` only
  * where no announcement is shown.
  */
-export async function screenshotBothSchemes(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string[]> {
-  const saved: string[] = [];
-  for (const colorScheme of ['dark', 'light'] as const) {
+export async function screenshotBothSchemes(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<[dark: Screenshot, light: Screenshot]> {
+  const shoot = async (colorScheme: 'dark' | 'light'): Promise<Screenshot> => {
     await page.emulateMedia({ colorScheme });
     const path = join(SCREENSHOTS, `${name}-${colorScheme}.png`);
-    await page.screenshot({ path, fullPage: options.fullPage ?? false, animations: 'disabled', caret: 'hide' });
-    saved.push(path);
-  }
-  return saved;
+    return { path, png: await page.screenshot({ path, fullPage: options.fullPage ?? false, animations: 'disabled', caret: 'hide' }) };
+  };
+  // One after the other: the page has one scheme at a time.
+  const dark = await shoot('dark');
+  return [dark, await shoot('light')];
 }

@@ -15,22 +15,13 @@ import { createCore, type Core } from '../../../main/core';
 import { dispatch } from '../../../main/handlers/channel-handlers';
 import { startPreviewServer, type Preview } from '../../../main/preview/preview-server';
 import { startSimulator, type RecordedRequest, type Simulator } from '../../../main/simulator/server';
+import { AGENT, CUSTOMER, keyringReady } from '../../support/numbers';
 import { RENDERER_DIR, requireBuild } from './build';
 
 export { expect };
 
-/** The agent's own number in these tests, as Plivo takes it and as the agent types it. */
-export const AGENT = '+14152223333';
-export const AGENT_TYPED = '(415) 222-3333';
-/** The customer on the call. */
-export const CUSTOMER = '+14152224444';
-export const CUSTOMER_SHOWN = '(415) 222-4444';
-/** The colleague a transfer goes to. */
-export const COLLEAGUE = '+14152225555';
-export const COLLEAGUE_SHOWN = '(415) 222-5555';
-
-/** Whether the real OS keychain is there (test/run-with-keyring.mjs sets this). */
-export const keyringReady = process.env['HANDOFF_KEYRING'] === 'ready';
+/** The numbers every spec uses, from the module the Vitest suites share (no Playwright in it). */
+export { AGENT, AGENT_TYPED, COLLEAGUE, COLLEAGUE_SHOWN, CUSTOMER, CUSTOMER_SHOWN } from '../../support/numbers';
 
 /** Skips the test, loudly, when it needs the real keychain and there is none. */
 export function needsKeyring(): void {
@@ -55,11 +46,21 @@ export interface Handoff {
   /** Sends a request to the core as the bridge would (schema-checked), bypassing the page. */
   call(channel: ChannelName, payload?: unknown): Promise<Result<unknown>>;
   /** Saves settings and credentials straight into the core, for tests whose subject is not Settings. */
-  configure(options?: { authToken?: string; requestTimeoutMs?: number }): Promise<void>;
+  configure(options?: ConfigureOptions): Promise<void>;
   /** Starts the live call between the agent and the customer in the simulator (PHLO has no API for it). */
   startLiveCall(): void;
   /** The PHLO requests that would change a call (POSTs), in order. */
   actions(): RecordedRequest[];
+  /** The `action` of each of `actions()`, for tests that care only what was asked, in order. */
+  actionNames(): string[];
+  /** Each member's state in the simulator's one live call, by address: what Plivo holds to be true. */
+  simStates(): Record<string, string>;
+}
+
+/** What `configure` may change from the defaults: a wrong token, or a short timeout. */
+export interface ConfigureOptions {
+  authToken?: string;
+  requestTimeoutMs?: number;
 }
 
 /** Records what the page must never do: throw, break its Content-Security-Policy, or fetch from elsewhere. */
@@ -122,6 +123,11 @@ export const test = base.extend<{ handoff: Handoff; pageProblems: PageProblems }
         sim.createCall(AGENT, CUSTOMER);
       },
       actions: () => sim.requests().filter((r) => r.method === 'POST'),
+      actionNames: () => handoff.actions().map((r) => (r.body as { action: string }).action),
+      simStates() {
+        const [live] = sim.calls();
+        return Object.fromEntries((live?.members ?? []).map((m) => [m.address, m.state]));
+      },
     };
 
     try {

@@ -3,7 +3,7 @@
  * item 1), so these helpers double as a check that the names are there.
  */
 import type { Locator, Page } from '@playwright/test';
-import { COLLEAGUE_SHOWN, CUSTOMER_SHOWN, expect } from './handoff';
+import { COLLEAGUE_SHOWN, CUSTOMER_SHOWN, expect, type ConfigureOptions, type Handoff } from './handoff';
 
 /** The header's view switcher. */
 export function viewButton(page: Page, name: 'Call' | 'Settings'): Locator {
@@ -21,6 +21,26 @@ export function announcement(page: Page): Locator {
   return page.getByRole('status');
 }
 
+/** The question asked when an action's answer was lost, so every spec finds it the same way. */
+export function outcomeQuestion(page: Page): Locator {
+  return page.getByRole('region', { name: 'Did it go through?' });
+}
+
+/** The banner that says the demo, not Plivo, is answering, so every spec finds it the same way. */
+export function demoBanner(page: Page): Locator {
+  return page.getByRole('region', { name: /^Demo mode/ });
+}
+
+/** The banner about a settings.json that was set aside, so every spec finds it the same way. */
+export function settingsProblemBanner(page: Page): Locator {
+  return page.getByRole('region', { name: 'Your settings need attention' });
+}
+
+/** The heading of the warm transfer panel, which shows only while a transfer is under way. */
+export function transferUnderWay(page: Page): Locator {
+  return page.getByRole('heading', { name: 'Warm transfer under way' });
+}
+
 /** A button by its exact accessible name. */
 export function button(scope: Page | Locator, name: string | RegExp): Locator {
   return scope.getByRole('button', typeof name === 'string' ? { name, exact: true } : { name });
@@ -31,10 +51,14 @@ export function participants(page: Page): Locator {
   return page.getByRole('list', { name: 'Participants' });
 }
 
+/** `text` as a regular expression that matches it literally, for matchers that take only a RegExp. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** The row of the participant whose name (or, without one, number) is `who`: rows start with it. */
 export function participant(page: Page, who: string): Locator {
-  const escaped = who.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return participants(page).getByRole('listitem').filter({ hasText: new RegExp(`^${escaped}`) });
+  return participants(page).getByRole('listitem').filter({ hasText: new RegExp(`^${escapeRegExp(who)}`) });
 }
 
 /** Waits until every listed person's row shows the state in words (Connected, On hold, ...). */
@@ -83,6 +107,43 @@ export async function openCall(page: Page, customer: string, name?: string): Pro
   await button(page, 'Open call').click();
   await expect(participants(page)).toBeVisible();
   await expect(announcement(page)).toContainText('Call opened');
+}
+
+/** How `onACall` sets up: `configure`'s options, and whether (and under which name) the call is opened. */
+interface OnACallOptions extends ConfigureOptions {
+  /** False stops at the Call view with no call open, for tests that open it their own way. */
+  open?: boolean;
+  /** The customer's name typed when opening the call. */
+  name?: string;
+}
+
+/** Configured, a live call in the simulator, the page on the Call view and the call open: where call tests start. */
+export async function onACall(page: Page, handoff: Handoff, options: OnACallOptions = {}): Promise<void> {
+  const { open = true, name, ...configure } = options;
+  await handoff.configure(configure);
+  handoff.startLiveCall();
+  await page.goto(handoff.preview.url);
+  await expect(viewButton(page, 'Call')).toHaveAttribute('aria-current', 'page');
+  if (!open) return;
+  await openCall(page, CUSTOMER_SHOWN, name);
+  await expectStates(page, { You: 'Connected', [name ?? CUSTOMER_SHOWN]: 'Connected' });
+}
+
+/** One request the page sent the core over the bridge. */
+interface BridgeRequest {
+  channel: string;
+  payload: unknown;
+}
+
+/** Records every request the page sends the core, in order, so a test can check what was (never) asked. */
+export function recordBridge(page: Page): BridgeRequest[] {
+  const sent: BridgeRequest[] = [];
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/bridge/invoke')) return;
+    const message = JSON.parse(request.postData() ?? '{}') as { channel?: string; payload?: unknown };
+    sent.push({ channel: message.channel ?? '', payload: message.payload });
+  });
+  return sent;
 }
 
 /** Types the transfer target (and role, when given) into the transfer panel. */

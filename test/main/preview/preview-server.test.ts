@@ -10,16 +10,13 @@ import { createCore, type Core } from '../../../main/core';
 import { startPreviewServer, type Preview } from '../../../main/preview/preview-server';
 import { CONTENT_SECURITY_POLICY } from '../../../main/renderer-files';
 import { startSimulator, type Simulator } from '../../../main/simulator/server';
+import { AGENT, COLLEAGUE, CUSTOMER, keyringReady } from '../../support/numbers';
 import { useTempDirs } from '../../support/temp-dir';
 
-const AGENT = '+14152223333';
-const CUSTOMER = '+14152224444';
-const COLLEAGUE = '+14152225555';
 const SECRET = 'the-file-outside-the-renderer-folder';
 /** The cookie the bridge token used to travel in; it must open nothing now. */
 const OLD_COOKIE = 'handoff_preview';
 
-const keyringReady = process.env['HANDOFF_KEYRING'] === 'ready';
 if (!keyringReady) {
   console.warn(
     'preview server tests: HANDOFF_KEYRING is not "ready" (run them through test/run-with-keyring.mjs), ' +
