@@ -29,10 +29,12 @@ const OPERATIONS = {
 
 type Operations = typeof OPERATIONS;
 
-/** One operation: no argument where the channel takes none. */
-export type Operation<C extends ChannelName> = undefined extends ChannelInput<C>
+/** One operation: no argument where the channel takes none, an optional one where it may take one. */
+export type Operation<C extends ChannelName> = [ChannelInput<C>] extends [undefined]
   ? () => Promise<ChannelResult<C>>
-  : (input: ChannelInput<C>) => Promise<ChannelResult<C>>;
+  : undefined extends ChannelInput<C>
+    ? (input?: ChannelInput<C>) => Promise<ChannelResult<C>>
+    : (input: ChannelInput<C>) => Promise<ChannelResult<C>>;
 
 /** Unsubscribes a listener. */
 export type Unsubscribe = () => void;

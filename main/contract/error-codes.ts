@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'no_call',
   'invalid_state',
   'busy',
+  // A step that could strand someone on the call, refused until the agent confirms it.
+  'needs_confirmation',
   // Outcomes of a PHLO request (see ../../../shared/docs/phlo-mpc-api.md, "Errors").
   'invalid_credentials',
   'forbidden',

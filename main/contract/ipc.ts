@@ -137,7 +137,8 @@ export const CHANNELS = {
   'session:open': channel<SessionSnapshot>()(
     v.strictObject({ customer: AddressText, label: Label }),
   ),
-  'session:end': channel<null>()(NoInput),
+  // `force` is the agent's explicit word to close a call that leaves someone held or a transfer half done.
+  'session:end': channel<null>()(v.optional(v.strictObject({ force: v.optional(v.boolean()) }))),
   'call:warm-transfer': channel<ActionOutcome>()(TargetSchema),
   'call:cold-transfer': channel<ActionOutcome>()(TargetSchema),
   'call:add-participant': channel<ActionOutcome>()(TargetSchema),

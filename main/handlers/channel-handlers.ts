@@ -48,7 +48,7 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'connection:test': () => profile().testConnection(),
     'session:get': () => ok(session().snapshot()),
     'session:open': (input) => session().open(input),
-    'session:end': () => session().end(),
+    'session:end': (input) => session().end({ force: input?.force === true }),
     'call:warm-transfer': (input) => session().warmTransfer(input),
     'call:cold-transfer': (input) => session().coldTransfer(input),
     'call:add-participant': (input) => session().addParticipant(input),

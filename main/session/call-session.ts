@@ -13,6 +13,7 @@ import { mayHaveHappened } from '../phlo/request-outcome';
 import { phloTarget, type CredentialLender, type SettingsSource } from '../phlo/phlo-target';
 import { requireSettings } from '../settings/require-settings';
 import {
+  closeRisk,
   findSelf,
   plan,
   type Command,
@@ -20,6 +21,7 @@ import {
   type MemberCommand,
   type NewParticipant,
   type PhloRequest,
+  type CloseRisk,
   type TransferEndAction,
 } from './transitions';
 
@@ -42,6 +44,17 @@ export interface DialInput {
 /** Someone on the call as the participant list shows them, numbers formatted for the agent's country. */
 function person(address: string, role: Role, label: string | null, settings: Settings): NewParticipant {
   return { id: randomUUID(), address, displayAddress: formatAddress(address, settings.defaultCountry), role, label };
+}
+
+/** Why a close needs confirming, naming the people it would leave behind. */
+function closeWarning(risk: CloseRisk): string {
+  const name = (p: { label: string | null; displayAddress: string }) => p.label ?? p.displayAddress;
+  const parts = [
+    ...risk.held.map((p) => `${name(p)} is on hold`),
+    ...(risk.consulting === null ? [] : [`the transfer to ${name(risk.consulting)} is not finished`]),
+    ...(risk.unconfirmed ? ['the last action is not confirmed'] : []),
+  ];
+  return `${parts.join('; ')}. Closing in Handoff takes nobody off hold and ends no call: confirm to close anyway.`;
 }
 
 /** The operations behind the call view. */
@@ -186,10 +199,17 @@ export function createCallSession(deps: CallSessionDeps) {
       return ok(next);
     },
 
-    /** Stops tracking the call in Handoff; the phone call itself is the softphone's. */
-    end(): Result<null> {
+    /**
+     * Stops tracking the call in Handoff; the phone call itself is the softphone's. A close that would
+     * leave someone on hold, a transfer half done or an outcome unknown needs `force`, so no view can
+     * strand a caller with one click.
+     */
+    end(options: { force: boolean } = { force: false }): Result<null> {
       if (session === null) return fail('no_call', 'No call is open.');
       if (session.pending !== null) return fail('busy', 'Wait for the current action to finish.');
+      const risk = closeRisk(session);
+      if (risk !== null && !options.force) return fail('needs_confirmation', closeWarning(risk));
+      if (risk !== null) deps.logger.warn({ held: risk.held.length, transfer: risk.consulting !== null, unconfirmed: risk.unconfirmed }, 'call closed in Handoff with someone left behind');
       unconfirmedNext = null;
       publish(null);
       return ok(null);

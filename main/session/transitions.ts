@@ -61,13 +61,36 @@ export function memberActions(session: SessionSnapshot, participantId: string): 
   return MEMBER_COMMANDS.filter((action) => plan(session, { action, participantId }).ok);
 }
 
+/**
+ * What closing the call in Handoff would leave behind in Plivo, or null when nothing would be: the
+ * close only forgets the call here, so anyone held stays held and a half-done transfer stays half
+ * done, with no button left to finish it.
+ */
+export interface CloseRisk {
+  /** Everyone still on hold, in the order the participant list shows them. */
+  held: Participant[];
+  /** The colleague being consulted, while a warm transfer is under way. */
+  consulting: Participant | null;
+  /** Whether an action's outcome is still unknown (the agent has not said whether it went through). */
+  unconfirmed: boolean;
+}
+
+/** The one rule for a close that needs the agent's explicit word; the core enforces it, views ask with it. */
+export function closeRisk(session: SessionSnapshot): CloseRisk | null {
+  const held = session.participants.filter((p) => p.state === 'on_hold');
+  const transfer = session.transfer;
+  const consulting = transfer === null ? null : (session.participants.find((p) => p.id === transfer.targetId) ?? null);
+  const unconfirmed = session.unconfirmed !== null;
+  return held.length === 0 && transfer === null && !unconfirmed ? null : { held, consulting, unconfirmed };
+}
+
 /** Why nobody can be dialled into the call now (transfer or add), or null when the panel may offer it. */
 export function whyNoDial(session: SessionSnapshot): string | null {
   if (findSelf(session).state === 'left') return SELF_LEFT;
   return session.transfer === null ? null : TRANSFER_UNDER_WAY;
 }
 
-const SELF_LEFT = 'You have left this call. Choose End call to close it in Handoff.';
+const SELF_LEFT = 'You have left this call. Choose Close in Handoff to stop showing it.';
 const TRANSFER_UNDER_WAY = 'A warm transfer is under way: complete, cancel or merge it first.';
 const MEMBER_COMMANDS: readonly MemberCommand[] = ['hold', 'unhold', 'hangup', 'voicemail_drop'];
 

@@ -3,6 +3,7 @@
  * outcome. Pure functions of the snapshot, so every sentence follows from what the core reported.
  */
 import type { Participant, ParticipantState, Role, SessionAction, SessionSnapshot } from '../../main/contract/domain';
+import type { CloseRisk } from '../../main/session/transitions';
 
 /** Participant states in the words the agent reads (issue 3), never the core's codes. */
 export const STATE_WORDS: Record<ParticipantState, string> = {
@@ -142,4 +143,14 @@ export function opened(after: SessionSnapshot): string {
 /** What the agent hears after saying whether an action whose answer was lost went through. */
 export function confirmed(action: SessionAction, happened: boolean): string {
   return happened ? `Updated: ${ACTION_WORDS[action]} went through.` : 'Noted: the call is as it was.';
+}
+
+/** Why closing the call here needs the agent's word, naming who would be left behind. */
+export function closeQuestion(risk: CloseRisk): string {
+  const sentences: string[] = [];
+  if (risk.held.length > 0) sentences.push(`${names(risk.held)} ${verb(risk.held, 'is', 'are')} on hold.`);
+  if (risk.consulting !== null) sentences.push(`You are still consulting ${nameOf(risk.consulting)}.`);
+  if (risk.unconfirmed) sentences.push('Whether the last action went through is not settled yet.');
+  const them = risk.held.length === 1 ? 'them' : 'anyone';
+  return `${sentences.join(' ')} Closing here does not take ${them} off hold or end the calls. Close anyway?`;
 }

@@ -14,8 +14,10 @@ import type {
 import type { ChannelInput } from '../../main/contract/ipc';
 import type { FailureDetail, Result } from '../../main/contract/result';
 import {
+  closeRisk,
   memberActions,
   whyNoDial,
+  type CloseRisk,
   type DialAction,
   type MemberCommand,
   type TransferEndAction,
@@ -61,6 +63,7 @@ export class CallModel {
   readonly #announcer: Announcer;
 
   #transfer = $derived(transferPeople(this.#snapshot));
+  #closeRisk = $derived(this.#snapshot === null ? null : closeRisk(this.#snapshot));
   #whyNoDial = $derived(this.#snapshot === null ? null : whyNoDial(this.#snapshot));
   #waiting = $derived.by(() => {
     const action = this.#snapshot?.unconfirmed?.action;
@@ -102,6 +105,11 @@ export class CallModel {
     return this.#transfer;
   }
 
+  /** What closing the call here would leave behind in Plivo (the core's own rule), or null when nothing. */
+  get closeRisk(): CloseRisk | null {
+    return this.#closeRisk;
+  }
+
   /** Why the transfer panel cannot dial anyone now (the core's own rule), or null when it can. */
   get whyNoDial(): string | null {
     return this.#whyNoDial;
@@ -138,12 +146,15 @@ export class CallModel {
     );
   }
 
-  /** Stops tracking the call in Handoff; the phone call itself belongs to the softphone. */
-  end(): Promise<Result<null> | null> {
+  /**
+   * Stops tracking the call in Handoff; the phone call itself belongs to the softphone. `force` is
+   * the agent's answer to the close question: without it the core refuses a close that strands anyone.
+   */
+  end(force = false): Promise<Result<null> | null> {
     return this.#activity.run(
       'session:end',
       async () => {
-        const result = await this.#api.session.end();
+        const result = await this.#api.session.end({ force });
         if (result.ok) this.#snapshot = null;
         return result;
       },

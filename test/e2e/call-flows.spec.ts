@@ -109,7 +109,7 @@ test('a warm transfer can be merged into a three-way call', async ({ page, hando
   expect(handoff.actionNames()).toEqual(['warm_transfer', 'resume_call']);
 });
 
-test('a cold transfer hands the customer over and the agent leaves; End call closes it in Handoff', async ({ page, handoff }) => {
+test('a cold transfer hands the customer over and the agent leaves; Close in Handoff forgets it', async ({ page, handoff }) => {
   await onACall(page, handoff);
   await fillTransfer(page, COLLEAGUE_SHOWN, 'Customer');
   await button(page, 'Cold transfer').click();
@@ -121,11 +121,58 @@ test('a cold transfer hands the customer over and the agent leaves; End call clo
   // Nothing is left to transfer once the agent has left.
   await expect(button(page, 'Warm transfer')).toHaveCount(0);
 
-  await button(page, 'End call').click();
+  await button(page, 'Close in Handoff').click();
   await expect(participants(page)).toHaveCount(0);
   await expect(page.getByLabel('Customer number', { exact: true })).toBeVisible();
   expect(await handoff.call('session:get')).toEqual({ ok: true, value: null });
   expect(handoff.actions()).toHaveLength(1);
+});
+
+test('closing mid-transfer asks first, names the held customer, and closes nothing until the agent confirms', async ({ page, handoff }) => {
+  await onACall(page, handoff, { name: 'Maria Lopez' });
+  await startWarmTransfer(page, 'Maria Lopez');
+  const bridge = recordBridge(page);
+
+  await button(page, 'Close in Handoff').click();
+  const question = page.getByRole('region', { name: 'Close this call in Handoff?' });
+  await expect(question).toContainText('Maria Lopez is on hold.');
+  await expect(question).toContainText(`You are still consulting ${COLLEAGUE_SHOWN}.`);
+  await expect(question).toContainText('does not take them off hold or end the calls. Close anyway?');
+  await expect(page.getByRole('heading', { name: 'Close this call in Handoff?' })).toBeFocused();
+  // The safe ways out stand beside the close, and nothing was sent to close it.
+  await expect(button(question, 'Cancel transfer')).toBeVisible();
+  await expect(button(question, 'Complete transfer')).toBeVisible();
+  expect(bridge).toEqual([]);
+
+  await button(question, 'Keep it open').click();
+  await expect(question).toHaveCount(0);
+  await expect(button(page, 'Close in Handoff')).toBeFocused();
+  await expectStates(page, { You: 'Consulting', 'Maria Lopez': 'On hold', [COLLEAGUE_SHOWN]: 'Consulting' });
+  expect(bridge).toEqual([]);
+  // The core holds the rule too: the bridge call without force closes nothing.
+  expect(await handoff.call('session:end')).toMatchObject({ ok: false, error: { code: 'needs_confirmation' } });
+  await expect(transferUnderWay(page)).toBeVisible();
+
+  await button(page, 'Close in Handoff').click();
+  await button(question, 'Close anyway').click();
+  await expect(participants(page)).toHaveCount(0);
+  expect(bridge.map((m) => m.payload)).toEqual([{ force: true }]);
+  // Handoff forgot the call; Plivo still holds the customer, as the question said.
+  expect(handoff.simStates()[CUSTOMER]).toBe('on_hold');
+  expect(handoff.actionNames()).toEqual(['warm_transfer']);
+});
+
+test('closing with the customer on hold offers to resume them instead', async ({ page, handoff }) => {
+  await onACall(page, handoff, { name: 'Maria Lopez' });
+  await participant(page, 'Maria Lopez').getByRole('button', { name: /^Hold\b/ }).click();
+  await expectStates(page, { 'Maria Lopez': 'On hold' });
+  await button(page, 'Close in Handoff').click();
+  const question = page.getByRole('region', { name: 'Close this call in Handoff?' });
+  await button(question, /^Resume Maria Lopez/).click();
+  await expect(question).toHaveCount(0);
+  await expectStates(page, { 'Maria Lopez': 'Connected' });
+  await button(page, 'Close in Handoff').click();
+  await expect(participants(page)).toHaveCount(0);
 });
 
 test('a member can be held, resumed and hung up from their row', async ({ page, handoff }) => {

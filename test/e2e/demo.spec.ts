@@ -38,7 +38,7 @@ test('a first run offers the demo: banner, open a call, warm transfer, complete,
   await expect(banner).toBeVisible();
   await completeTransfer(page, 'Dana');
 
-  await button(page, 'End call').click();
+  await button(page, 'Close in Handoff').click();
   await button(banner, 'Leave demo').click();
   await expect(announcement(page)).toContainText('Left the demo');
   await expect(banner).toHaveCount(0);

@@ -89,7 +89,7 @@ test('a slow simulator: progress and every action disabled while pending, then t
   const busy = page.locator('button[aria-busy="true"]');
   await expect(busy).toHaveCount(1);
   await expect(busy).toHaveText('Transferring…');
-  for (const name of ['Cold transfer', 'Add to call', 'End call']) await expect(button(page, name), name).toBeDisabled();
+  for (const name of ['Cold transfer', 'Add to call', 'Close in Handoff']) await expect(button(page, name), name).toBeDisabled();
   const customer = participant(page, CUSTOMER_SHOWN);
   await expect(customer.getByRole('button', { name: /^Hold\b/ })).toBeDisabled();
   await expect(customer.getByRole('button', { name: /^Hang up\b/ })).toBeDisabled();

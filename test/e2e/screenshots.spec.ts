@@ -34,7 +34,7 @@ test('screenshots of each view in light and dark', async ({ page, handoff }) => 
   await openCall(page, CUSTOMER_SHOWN, 'Dana');
   await expect(demoBanner(page)).toBeVisible();
   saved.push(...(await screenshotBothSchemes(page, 'demo-banner')));
-  await button(page, 'End call').click();
+  await button(page, 'Close in Handoff').click();
   await button(page, 'Leave demo').click();
   await expect(button(page, 'Try the demo')).toBeVisible();
 

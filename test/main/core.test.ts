@@ -70,6 +70,21 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
     expect(events.map((e) => e?.pending ?? null)).toEqual([null, 'warm_transfer', null, 'complete_transfer', null]);
   });
 
+  it('refuses over the bridge a close that would strand the held customer, unless forced', async () => {
+    await configure();
+    sim.createCall(AGENT, CUSTOMER);
+    await call('session:open', { customer: CUSTOMER, label: 'Maria Lopez' });
+    await call('call:warm-transfer', { to: '+14152225555' });
+    const before = await call('session:get');
+    const refused = await call('session:end');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'needs_confirmation', message: expect.stringMatching(/^Maria Lopez is on hold/) as unknown } });
+    expect(await call('session:end', { force: false })).toMatchObject({ ok: false, error: { code: 'needs_confirmation' } });
+    expect(await call('session:end', { force: 'yes' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('session:get')).toEqual(before);
+    expect(await call('session:end', { force: true })).toEqual({ ok: true, value: null });
+    expect(await call('session:get')).toEqual({ ok: true, value: null });
+  });
+
   it('reports a wrong token as invalid_credentials', async () => {
     await configure('not-the-simulator-token');
     expect(await call('connection:test')).toMatchObject({ ok: false, error: { code: 'invalid_credentials' } });

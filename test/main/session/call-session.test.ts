@@ -290,7 +290,9 @@ describe('failures inside Handoff', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     if (!result.ok) expect(result.error.message).toMatch(/may have reached Plivo/);
     expect(crashing.snapshot()?.pending).toBeNull();
-    expect(crashing.end()).toEqual(ok(null));
+    // Whether the transfer happened is unknown, so closing needs the agent's explicit word.
+    expect(crashing.end()).toMatchObject({ ok: false, error: { code: 'needs_confirmation' } });
+    expect(crashing.end({ force: true })).toEqual(ok(null));
   });
 });
 
@@ -369,6 +371,41 @@ describe('other actions', () => {
     ] as const;
     for (const [result, code] of refusals) expect(result).toMatchObject({ ok: false, error: { code } });
     expect(sim.requests()).toHaveLength(0);
+  });
+});
+
+describe('closing a call that would leave someone behind', () => {
+  beforeEach(openCall);
+
+  it('during a warm transfer, a close without force is refused, names the held customer, and changes nothing', async () => {
+    await session.warmTransfer({ to: COLLEAGUE, label: 'Sam' });
+    const before = session.snapshot();
+    const published = changes.length;
+    const refused = session.end();
+    expect(refused).toMatchObject({ ok: false, error: { code: 'needs_confirmation' } });
+    if (!refused.ok) expect(refused.error.message).toMatch(/^Dana is on hold; the transfer to Sam is not finished\./);
+    expect(session.snapshot()).toBe(before);
+    expect(changes).toHaveLength(published);
+    expect(sim.requests()).toHaveLength(1);
+    expect(session.end({ force: false })).toMatchObject({ ok: false, error: { code: 'needs_confirmation' } });
+    expect(session.end({ force: true })).toEqual(ok(null));
+    expect(session.snapshot()).toBeNull();
+    // Closing in Handoff sends nothing: the customer is still held in Plivo, as the question said.
+    expect(sim.requests()).toHaveLength(1);
+    expect(simStates()[CUSTOMER]).toBe('on_hold');
+  });
+
+  it('with someone on hold and no transfer, it asks too; once they are resumed it closes without asking', async () => {
+    await session.hold(participant(CUSTOMER).id);
+    expect(session.end()).toMatchObject({ ok: false, error: { code: 'needs_confirmation', message: expect.stringMatching(/^Dana is on hold\./) as unknown } });
+    await session.unhold(participant(CUSTOMER).id);
+    expect(session.end()).toEqual(ok(null));
+  });
+
+  it('after a completed transfer nobody is left behind, so it closes without asking', async () => {
+    await session.warmTransfer({ to: COLLEAGUE });
+    await session.completeTransfer();
+    expect(session.end()).toEqual(ok(null));
   });
 });
 

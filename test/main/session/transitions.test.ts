@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Participant, ParticipantState, SessionSnapshot } from '../../../main/contract/domain';
-import { memberActions, plan, whyNoDial, type NewParticipant } from '../../../main/session/transitions';
+import { closeRisk, memberActions, plan, whyNoDial, type NewParticipant } from '../../../main/session/transitions';
 
 const SELF = 'p-self';
 const CUSTOMER = 'p-customer';
@@ -73,5 +73,30 @@ describe('whyNoDial', () => {
       ok: false,
       error: { code: 'invalid_state', message: '(415) 222-4444 is already on this call.' },
     });
+  });
+});
+
+describe('closeRisk', () => {
+  const transfer = call({ self: 'consulting', customer: 'on_hold', colleague: 'consulting' }, { targetId: COLLEAGUE });
+
+  it.each([
+    ['a plain two-person call', call()],
+    ['a merged three-way call', call({ colleague: 'connected' })],
+    ['a call the agent left after a cold transfer', call({ self: 'left', colleague: 'dialling' })],
+  ])('is null for %s: closing strands nobody', (_name, snapshot) => {
+    expect(closeRisk(snapshot)).toBeNull();
+  });
+
+  it('names who is held and who is being consulted during a warm transfer', () => {
+    const risk = closeRisk(transfer);
+    expect(risk?.held.map((p) => p.id)).toEqual([CUSTOMER]);
+    expect(risk?.consulting?.id).toBe(COLLEAGUE);
+    expect(risk?.unconfirmed).toBe(false);
+  });
+
+  it('counts a held member without a transfer, and an unconfirmed action alone', () => {
+    expect(closeRisk(call({ customer: 'on_hold' }))).toMatchObject({ consulting: null, unconfirmed: false });
+    const unconfirmed = { ...call(), unconfirmed: { action: 'hangup' as const, failure: { code: 'timeout' as const, message: 'x' } } };
+    expect(closeRisk(unconfirmed)).toEqual({ held: [], consulting: null, unconfirmed: true });
   });
 });
