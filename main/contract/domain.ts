@@ -28,6 +28,8 @@ export interface Participant {
   role: Role;
   label: string | null;
   state: ParticipantState;
+  /** When they entered `state` (ISO 8601, the core's clock): hold and consult times count from here. */
+  since: string;
 }
 
 /** What a warm transfer is waiting on: the agent consulting `targetId` while the customer holds. */

@@ -65,6 +65,7 @@ export function createCallSession(deps: CallSessionDeps) {
   let session: SessionSnapshot | null = null;
   // What the unconfirmed action would lead to, should the agent say it happened.
   let unconfirmedNext: ((s: SessionSnapshot) => SessionSnapshot) | null = null;
+  const stamp = () => deps.now().toISOString();
   const listeners = new Set<(snapshot: SessionSnapshot | null) => void>();
 
   function publish(next: SessionSnapshot | null): void {
@@ -102,6 +103,8 @@ export function createCallSession(deps: CallSessionDeps) {
     if (!planned.ok) return planned;
 
     publish({ ...current, pending: command.value.action });
+    // Plivo acts on the request when it arrives: the states it leads to count from now.
+    const sentAt = stamp();
     const settings = config.value;
     let sent: Result<Accepted>;
     try {
@@ -118,7 +121,7 @@ export function createCallSession(deps: CallSessionDeps) {
       deps.logger.warn({ action: command.value.action, code: sent.error.code, apiId: sent.error.detail?.apiId }, 'call action failed');
       if (mayHaveHappened(sent.error.code)) {
         // Never resent: the agent, who can hear the call, says whether it happened.
-        unconfirmedNext = planned.value.next;
+        unconfirmedNext = (s) => planned.value.next(s, sentAt);
         publish({ ...current, unconfirmed: { action: command.value.action, failure: sent.error } });
       } else {
         publish(current);
@@ -126,7 +129,7 @@ export function createCallSession(deps: CallSessionDeps) {
       return sent;
     }
     // `current` is the call as it was before the action was marked pending: nothing else can change it meanwhile.
-    const next = planned.value.next(current);
+    const next = planned.value.next(current, sentAt);
     deps.logger.info({ action: command.value.action, apiId: sent.value.apiId }, 'call action accepted');
     publish(next);
     return ok({ session: next, apiId: sent.value.apiId });
@@ -170,12 +173,13 @@ export function createCallSession(deps: CallSessionDeps) {
       if (customer.value === agentAddress) {
         return fail('invalid_address', 'That is your own number: enter the customer\'s.', { field: 'customer' });
       }
+      const openedAt = stamp();
       const fresh: SessionSnapshot = {
         id: randomUUID(),
-        openedAt: deps.now().toISOString(),
+        openedAt,
         participants: [
-          { ...person(agentAddress, 'agent', 'You', settings), kind: 'self', state: 'connected' },
-          { ...person(customer.value, 'customer', input.label || null, settings), kind: 'customer', state: 'connected' },
+          { ...person(agentAddress, 'agent', 'You', settings), kind: 'self', state: 'connected', since: openedAt },
+          { ...person(customer.value, 'customer', input.label || null, settings), kind: 'customer', state: 'connected', since: openedAt },
         ],
         transfer: null,
         pending: null,

@@ -9,7 +9,7 @@ import type { MemberAction, NodeAction, Participant, Role, SessionSnapshot } fro
 import { fail, ok, type Result } from '../contract/result';
 
 /** Someone about to be dialled, already given an id and display form by the caller. */
-export type NewParticipant = Omit<Participant, 'state' | 'kind'>;
+export type NewParticipant = Omit<Participant, 'state' | 'kind' | 'since'>;
 
 /** An agent's intent on the current call. */
 export type Command =
@@ -25,10 +25,13 @@ export type PhloRequest =
   | { kind: 'node'; action: NodeAction; to: string; role: Role }
   | { kind: 'member'; member: string; action: MemberAction };
 
-/** A valid command: what to send, and what the call looks like once Plivo accepted it. */
+/**
+ * A valid command: what to send, and what the call looks like once Plivo accepted it; `at` (ISO
+ * 8601) stamps every state it changes, so hold and consult times count from it.
+ */
 export interface Plan {
   request: PhloRequest;
-  next: (session: SessionSnapshot) => SessionSnapshot;
+  next: (session: SessionSnapshot, at: string) => SessionSnapshot;
 }
 
 const NODE_ACTIONS: Record<DialAction, NodeAction> = {
@@ -112,8 +115,12 @@ const DIAL_EFFECTS: Record<DialAction, { self: State | null; others: State | nul
 function planDial(session: SessionSnapshot, action: DialAction, target: NewParticipant): Result<Plan> {
   const why = whyNoDial(session);
   if (why !== null) return refuse(why);
+  // Refusals about the number typed point at the field, so the form shows them beside it.
+  if (findSelf(session).address === target.address) {
+    return fail('invalid_state', 'That is your own number: enter the colleague\'s.', { field: 'to' });
+  }
   if (active(session).some((p) => p.address === target.address)) {
-    return refuse(`${target.displayAddress} is already on this call.`);
+    return fail('invalid_state', `${target.displayAddress} is already on this call.`, { field: 'to' });
   }
   const effect = DIAL_EFFECTS[action];
   const stateOf = (p: Participant): State => {
@@ -122,11 +129,11 @@ function planDial(session: SessionSnapshot, action: DialAction, target: NewParti
   };
   return ok({
     request: { kind: 'node', action: NODE_ACTIONS[action], to: target.address, role: target.role },
-    next: (s) => ({
+    next: (s, at) => ({
       ...s,
       participants: [
-        ...s.participants.map((p) => ({ ...p, state: stateOf(p) })),
-        { ...target, kind: 'colleague', state: effect.target },
+        ...s.participants.map((p) => withState(p, stateOf(p), at)),
+        { ...target, kind: 'colleague', state: effect.target, since: at },
       ],
       transfer: action === 'warm_transfer' ? { targetId: target.id } : s.transfer,
     }),
@@ -153,7 +160,7 @@ function planTransferEnd(
   };
   return ok({
     request,
-    next: (s) => ({ ...s, participants: s.participants.map((p) => ({ ...p, state: stateOf(p) })), transfer: null }),
+    next: (s, at) => ({ ...s, participants: s.participants.map((p) => withState(p, stateOf(p), at)), transfer: null }),
   });
 }
 
@@ -192,12 +199,12 @@ function planMember(
   }
   return ok({
     request: { kind: 'member', member: member.address, action },
-    next: (s) => {
-      const participants = s.participants.map((p) => (p.id === member.id ? { ...p, state } : p));
+    next: (s, at) => {
+      const participants = s.participants.map((p) => (p.id === member.id ? withState(p, state, at) : p));
       // A call with one member left ends (the simulator models it so, and Plivo finds a call by its
       // members), so nobody is left to act on.
       const ended = participants.filter(isActive).length < 2;
-      return { ...s, participants: ended ? participants.map((p) => ({ ...p, state: 'left' as const })) : participants };
+      return { ...s, participants: ended ? participants.map((p) => withState(p, 'left', at)) : participants };
     },
   });
 }
@@ -207,6 +214,11 @@ export function findSelf(session: SessionSnapshot): Participant {
   const self = session.participants.find((p) => p.kind === 'self');
   if (self === undefined) throw new Error('A call session always has the agent as a participant.');
   return self;
+}
+
+/** A participant in `state`, stamped `at` only when the state really changes, so a timer never restarts for nothing. */
+function withState(p: Participant, state: State, at: string): Participant {
+  return p.state === state ? p : { ...p, state, since: at };
 }
 
 function active(session: SessionSnapshot): Participant[] {

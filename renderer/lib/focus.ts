@@ -38,3 +38,19 @@ export const keepFocus: Attachment<HTMLElement> = (root) => {
     observer.disconnect();
   };
 };
+
+/**
+ * An attachment for the field the agent needs next (Customer number with no call, Transfer to on
+ * one): it takes focus when it appears, unless the agent's focus is already somewhere on the page.
+ * Checked a frame later, since the control that had focus (Open call, say) goes away in the same update.
+ */
+export const focusWhenFree: Attachment<HTMLElement> = (field) => {
+  const frame = requestAnimationFrame(() => {
+    const active = document.activeElement;
+    const free = active === null || active === document.body || active.hasAttribute(FOCUS_HOME);
+    if (free && field.isConnected) field.focus();
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+  };
+};

@@ -5,14 +5,23 @@
 import type { Participant, ParticipantState, Role, SessionAction, SessionSnapshot } from '../../main/contract/domain';
 import type { CloseRisk } from '../../main/session/transitions';
 
-/** Participant states in the words the agent reads (issue 3), never the core's codes. */
-export const STATE_WORDS: Record<ParticipantState, string> = {
-  dialling: 'Dialling',
+/**
+ * Participant states in words that claim only what Handoff knows. PHLO reports no answer, so
+ * anyone dialled reads "Called" (with how long ago) until the agent's own next action says more;
+ * the agent hears the answer on the softphone, Handoff never does.
+ */
+const STATE_WORDS: Record<ParticipantState, string> = {
+  dialling: 'Called',
   connected: 'Connected',
   on_hold: 'On hold',
-  consulting: 'Consulting',
+  consulting: 'Called',
   left: 'Left',
 };
+
+/** One person's state in words: the agent consulting is "Consulting", the colleague consulted only "Called". */
+export function stateWord(person: Participant): string {
+  return person.kind === 'self' && person.state === 'consulting' ? 'Consulting' : STATE_WORDS[person.state];
+}
 
 /** Plivo's member roles as shown in the rows and the Role select. */
 export const ROLE_WORDS: Record<Role, string> = { agent: 'Agent', customer: 'Customer' };
@@ -86,8 +95,8 @@ export function warmStarted(after: SessionSnapshot): string {
   const held = people.others.filter((p) => p.state === 'on_hold');
   const target = nameOf(people.target);
   return held.length === 0
-    ? `Warm transfer started: you are talking to ${target}.`
-    : `Warm transfer started: you are talking to ${target} while ${names(held)} ${verb(held, 'holds', 'hold')}.`;
+    ? `Warm transfer started: calling ${target}.`
+    : `Warm transfer started: calling ${target} while ${names(held)} ${verb(held, 'holds', 'hold')}.`;
 }
 
 /** What the agent hears after a cold transfer was accepted. */

@@ -52,6 +52,8 @@ export class Activity {
   async run<T>(key: string, request: () => Promise<Result<T>>, report: Report<T>): Promise<Result<T> | null> {
     if (this.busy) return null;
     this.#running = key;
+    // The last outcome described the screen before this action; it must not linger beside the next.
+    this.#announcer.clear();
     try {
       const result = await settle(request);
       if (result.ok) {

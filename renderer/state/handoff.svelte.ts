@@ -10,6 +10,7 @@ import { AppModel } from './app.svelte';
 import { Announcer } from './announcer.svelte';
 import { CallModel } from './call.svelte';
 import { SettingsModel } from './settings.svelte';
+import { Ticker } from './ticker.svelte';
 
 /** Everything the components read and the actions they call. */
 export class Handoff {
@@ -23,6 +24,8 @@ export class Handoff {
   readonly call: CallModel;
   /** Settings and credential status. */
   readonly settings: SettingsModel;
+  /** The second-by-second clock every timer on the call view reads. */
+  readonly ticker = new Ticker();
   readonly #api: HandoffApi;
 
   /** Builds the models over one bridge; nothing is read until `start`. */

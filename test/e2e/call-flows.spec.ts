@@ -114,7 +114,7 @@ test('a cold transfer hands the customer over and the agent leaves; Close in Han
   await fillTransfer(page, COLLEAGUE_SHOWN, 'Customer');
   await button(page, 'Cold transfer').click();
   await expect(announcement(page)).toContainText('Cold transfer started');
-  await expectStates(page, { You: 'Left', [CUSTOMER_SHOWN]: 'Connected', [COLLEAGUE_SHOWN]: 'Dialling' });
+  await expectStates(page, { You: 'Left', [CUSTOMER_SHOWN]: 'Connected', [COLLEAGUE_SHOWN]: 'Called' });
   expect(handoff.actions().map((r) => r.body)).toEqual([
     { action: 'cold_transfer', to: COLLEAGUE, role: 'customer', trigger_source: AGENT },
   ]);
@@ -147,7 +147,7 @@ test('closing mid-transfer asks first, names the held customer, and closes nothi
   await button(question, 'Keep it open').click();
   await expect(question).toHaveCount(0);
   await expect(button(page, 'Close in Handoff')).toBeFocused();
-  await expectStates(page, { You: 'Consulting', 'Maria Lopez': 'On hold', [COLLEAGUE_SHOWN]: 'Consulting' });
+  await expectStates(page, { You: 'Consulting', 'Maria Lopez': 'On hold', [COLLEAGUE_SHOWN]: 'Called' });
   expect(bridge).toEqual([]);
   // The core holds the rule too: the bridge call without force closes nothing.
   expect(await handoff.call('session:end')).toMatchObject({ ok: false, error: { code: 'needs_confirmation' } });
@@ -180,7 +180,7 @@ test('a member can be held, resumed and hung up from their row', async ({ page, 
   await fillTransfer(page, COLLEAGUE_SHOWN);
   await button(page, 'Add to call').click();
   await expect(announcement(page)).toContainText(`Dialling ${COLLEAGUE_SHOWN} into the call`);
-  await expectStates(page, { You: 'Connected', [CUSTOMER_SHOWN]: 'Connected', [COLLEAGUE_SHOWN]: 'Dialling' });
+  await expectStates(page, { You: 'Connected', [CUSTOMER_SHOWN]: 'Connected', [COLLEAGUE_SHOWN]: 'Called' });
 
   const customer = participant(page, CUSTOMER_SHOWN);
   await customer.getByRole('button', { name: /^Hold\b/ }).click();
@@ -219,7 +219,7 @@ test('the agent\'s own row offers Hang up only when the call goes on without the
   // A colleague still dialling may never answer: leaving is not offered yet.
   await fillTransfer(page, COLLEAGUE_SHOWN);
   await button(page, 'Add to call').click();
-  await expectStates(page, { [COLLEAGUE_SHOWN]: 'Dialling' });
+  await expectStates(page, { [COLLEAGUE_SHOWN]: 'Called' });
   await expect(self.getByRole('button', { name: /^Hang up\b/ })).toHaveCount(0);
   // Once two others are talking, the call goes on without the agent, so leaving is offered.
   const colleague = participant(page, COLLEAGUE_SHOWN);
@@ -238,7 +238,7 @@ test('a double click on Warm transfer sends one request', async ({ page, handoff
   const bridge = recordBridge(page);
   await button(page, 'Warm transfer').dblclick();
   await expect(announcement(page)).toContainText('Warm transfer started');
-  await expectStates(page, { You: 'Consulting', [CUSTOMER_SHOWN]: 'On hold', [COLLEAGUE_SHOWN]: 'Consulting' });
+  await expectStates(page, { You: 'Consulting', [CUSTOMER_SHOWN]: 'On hold', [COLLEAGUE_SHOWN]: 'Called' });
   expect(handoff.actionNames()).toEqual(['warm_transfer']);
 
   // And one on Complete transfer: a second hang-up would be refused by Plivo, or worse. The delay

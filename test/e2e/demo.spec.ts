@@ -33,7 +33,7 @@ test('a first run offers the demo: banner, open a call, warm transfer, complete,
   await openCall(page, CUSTOMER_SHOWN, 'Dana');
   await expectStates(page, { You: 'Connected', Dana: 'Connected' });
   await startWarmTransfer(page, 'Dana');
-  await expect(announcement(page)).toContainText('Warm transfer started: you are talking to (415) 222-5555 while Dana holds.');
+  await expect(announcement(page)).toContainText('Warm transfer started: calling (415) 222-5555 while Dana holds.');
   // The banner stays on every view.
   await expect(banner).toBeVisible();
   await completeTransfer(page, 'Dana');

@@ -51,7 +51,7 @@ test('a warm transfer from open call to complete, by keyboard only, with a visib
   expect(visible(ring), `the focused button shows a ring (${JSON.stringify(ring)})`).toBe(true);
   await page.keyboard.press('Enter');
   await expect(announcement(page)).toContainText('Warm transfer started');
-  await expectStates(page, { You: 'Consulting', [CUSTOMER_SHOWN]: 'On hold', [COLLEAGUE_SHOWN]: 'Consulting' });
+  await expectStates(page, { You: 'Consulting', [CUSTOMER_SHOWN]: 'On hold', [COLLEAGUE_SHOWN]: 'Called' });
   // The pressed button is gone; focus was kept inside the page, not dropped on <body>.
   await expect(page.locator(':focus')).toHaveCount(1);
 

@@ -49,7 +49,7 @@ test('every call view fits a 360 px window, with a long name and a long SIP addr
   await fillTransfer(page, LONG_SIP);
   await button(page, 'Add to call').click();
   await expect(announcement(page)).toContainText(`Dialling ${LONG_SIP} into the call`);
-  await expectStates(page, { [LONG_SIP]: 'Dialling' });
+  await expectStates(page, { [LONG_SIP]: 'Called' });
   await fitsWidth(page, 'call with a long SIP address');
 
   // Hung up, so the same address can be the warm transfer's target.
@@ -59,7 +59,7 @@ test('every call view fits a 360 px window, with a long name and a long SIP addr
   await fillTransfer(page, LONG_SIP);
   await button(page, 'Warm transfer').click();
   await expect(transferUnderWay(page)).toBeVisible();
-  await expect(page.getByText(`You are talking to ${LONG_SIP} while ${LONG_NAME} holds.`, { exact: true })).toBeVisible();
+  await expect(page.getByText(`Consulting ${LONG_SIP}`)).toBeVisible();
   await fitsWidth(page, 'warm transfer to a long SIP address');
 
   handoff.sim.injectFault({ kind: 'status', status: 401 });

@@ -164,7 +164,7 @@ export async function startWarmTransfer(page: Page, customer: string = CUSTOMER_
   await fillTransfer(page, COLLEAGUE_SHOWN);
   await button(page, 'Warm transfer').click();
   await expect(announcement(page)).toContainText('Warm transfer started');
-  await expectStates(page, { You: 'Consulting', [customer]: 'On hold', [COLLEAGUE_SHOWN]: 'Consulting' });
+  await expectStates(page, { You: 'Consulting', [customer]: 'On hold', [COLLEAGUE_SHOWN]: 'Called' });
 }
 
 /** Completes the warm transfer under way and waits for the customer to be with the colleague. */

@@ -20,6 +20,7 @@ let sim: Simulator;
 let settings: Settings;
 let session: CallSession;
 let changes: (SessionSnapshot | null)[];
+let clock: Date;
 const logger = createLogger({ dataDir: await mkdtemp(join(tmpdir(), 'handoff-log-')), level: 'silent' });
 
 beforeEach(async () => {
@@ -39,8 +40,9 @@ beforeEach(async () => {
     credentials: { use: (fn) => fn({ authId: sim.authId, authToken: sim.authToken }) },
     phlo: createPhloClient(ofetch, logger),
     logger,
-    now: () => new Date('2026-11-24T10:00:00Z'),
+    now: () => clock,
   });
+  clock = new Date('2026-11-24T10:00:00Z');
   changes = [];
   session.onChange((s) => changes.push(s));
   sim.createCall(AGENT, CUSTOMER);
@@ -73,6 +75,7 @@ describe('opening a call', () => {
       ['customer', CUSTOMER, '(415) 222-4444', 'customer', 'Dana', 'connected'],
     ]);
     expect(snapshot?.openedAt).toBe('2026-11-24T10:00:00.000Z');
+    expect(snapshot?.participants.map((p) => p.since)).toEqual([snapshot?.openedAt, snapshot?.openedAt]);
     expect(changes).toHaveLength(1);
     expect(sim.requests()).toHaveLength(0);
   });
@@ -371,6 +374,27 @@ describe('other actions', () => {
     ] as const;
     for (const [result, code] of refusals) expect(result).toMatchObject({ ok: false, error: { code } });
     expect(sim.requests()).toHaveLength(0);
+  });
+});
+
+describe('state times', () => {
+  beforeEach(openCall);
+
+  it('a held customer counts from the hold, and the agent\'s own time is left alone', async () => {
+    clock = new Date('2026-11-24T10:02:00Z');
+    await session.hold(participant(CUSTOMER).id);
+    expect(participant(CUSTOMER).since).toBe('2026-11-24T10:02:00.000Z');
+    expect(participant(AGENT).since).toBe('2026-11-24T10:00:00.000Z');
+  });
+
+  it('"it went through" stamps the states with when the action was sent, not when the agent answered', async () => {
+    sim.injectFault({ kind: 'status', status: 503 });
+    clock = new Date('2026-11-24T10:01:00Z');
+    await session.warmTransfer({ to: COLLEAGUE });
+    clock = new Date('2026-11-24T10:03:00Z');
+    session.confirmOutcome(true);
+    expect(participant(CUSTOMER)).toMatchObject({ state: 'on_hold', since: '2026-11-24T10:01:00.000Z' });
+    expect(participant(COLLEAGUE).since).toBe('2026-11-24T10:01:00.000Z');
   });
 });
 

@@ -3,11 +3,12 @@ import type { Participant, ParticipantState, SessionSnapshot } from '../../../ma
 import { closeRisk, memberActions, plan, whyNoDial, type NewParticipant } from '../../../main/session/transitions';
 
 const SELF = 'p-self';
+const OPENED = '2026-11-24T10:00:00.000Z';
 const CUSTOMER = 'p-customer';
 const COLLEAGUE = 'p-colleague';
 
 function person(id: string, kind: Participant['kind'], address: string, state: ParticipantState): Participant {
-  return { id, kind, address, displayAddress: address, role: kind === 'customer' ? 'customer' : 'agent', label: null, state };
+  return { id, kind, address, displayAddress: address, role: kind === 'customer' ? 'customer' : 'agent', label: null, state, since: OPENED };
 }
 
 /** A call with the agent, the customer and (when given a state) a colleague. */
@@ -71,8 +72,30 @@ describe('whyNoDial', () => {
     expect(whyNoDial(session)).toBeNull();
     expect(plan(session, { action: 'warm_transfer', target: { ...NEWCOMER, address: '+14152224444', displayAddress: '(415) 222-4444' } })).toMatchObject({
       ok: false,
-      error: { code: 'invalid_state', message: '(415) 222-4444 is already on this call.' },
+      error: { code: 'invalid_state', message: '(415) 222-4444 is already on this call.', detail: { field: 'to' } },
     });
+    expect(plan(session, { action: 'cold_transfer', target: { ...NEWCOMER, address: '+14152223333', displayAddress: '(415) 222-3333' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_state', message: 'That is your own number: enter the colleague\'s.', detail: { field: 'to' } },
+    });
+  });
+});
+
+describe('state times', () => {
+  const AT = '2026-11-24T10:01:30.000Z';
+  const sinceOf = (session: SessionSnapshot) => Object.fromEntries(session.participants.map((p) => [p.id, p.since]));
+
+  it('stamps the states a warm transfer changes, and the colleague dialled, with the time it was sent', () => {
+    const planned = plan(call(), { action: 'warm_transfer', target: { ...NEWCOMER, id: COLLEAGUE } });
+    if (!planned.ok) throw new Error(planned.error.message);
+    expect(sinceOf(planned.value.next(call(), AT))).toEqual({ [SELF]: AT, [CUSTOMER]: AT, [COLLEAGUE]: AT });
+  });
+
+  it('keeps the time of anyone whose state the action leaves alone', () => {
+    const session = call({ colleague: 'connected' });
+    const planned = plan(session, { action: 'hold', participantId: CUSTOMER });
+    if (!planned.ok) throw new Error(planned.error.message);
+    expect(sinceOf(planned.value.next(session, AT))).toEqual({ [SELF]: OPENED, [CUSTOMER]: AT, [COLLEAGUE]: OPENED });
   });
 });
 

@@ -1,0 +1,105 @@
+/**
+ * The call view in a side panel (issue 12, part 5): in every state of the call, each action valid
+ * now is inside the window and not covered by anything (the outcome bar above all), at 320x640 and
+ * 420x760, without scrolling. Screenshots of each state, light and dark, at those sizes and at
+ * 1280x800 go to test-results/screenshots/ for a reviewer.
+ */
+import type { Page } from '@playwright/test';
+import { COLLEAGUE_SHOWN, expect, test } from './support/handoff';
+import { screenshotBothSchemes } from './support/files';
+import { announcement, button, fillTransfer, onACall, outcomeQuestion, startWarmTransfer } from './support/ui';
+
+const CUSTOMER = 'Maria Lopez';
+
+/**
+ * Every enabled control that is outside the window or covered, checked by what the window draws at
+ * its centre and near each corner (4 px in, inside the rounding). Run in the page, where the DOM is;
+ * a string, since the tests' TypeScript has no DOM types.
+ */
+const FIND_HIDDEN_CONTROLS = `(() => {
+  const problems = [];
+  for (const control of document.querySelectorAll('main button, main input, main select, .announcer button')) {
+    if (control.getAttribute('aria-disabled') === 'true' || control.disabled) continue;
+    if (control.closest('.visually-hidden') !== null) continue;
+    const box = control.getBoundingClientRect();
+    const label = control.tagName.toLowerCase() + ' "' + (control.getAttribute('aria-label') ?? control.textContent.trim()) + '"';
+    if (box.top < 0 || box.left < 0 || box.bottom > innerHeight || box.right > innerWidth) {
+      problems.push(label + ' is outside the window');
+      continue;
+    }
+    const points = [
+      [box.left + box.width / 2, box.top + box.height / 2],
+      [box.left + 4, box.top + 4],
+      [box.right - 4, box.top + 4],
+      [box.left + 4, box.bottom - 4],
+      [box.right - 4, box.bottom - 4],
+    ];
+    for (const [x, y] of points) {
+      const hit = document.elementFromPoint(x, y);
+      if (hit === null || !(hit === control || control.contains(hit))) {
+        problems.push(label + ' is covered at ' + Math.round(x) + ',' + Math.round(y) + ' by ' + (hit === null ? 'nothing' : hit.tagName.toLowerCase() + '.' + hit.className));
+        break;
+      }
+    }
+  }
+  return problems;
+})()`;
+
+/** The problems FIND_HIDDEN_CONTROLS finds on the page as it is now. */
+function uncoveredProblems(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(FIND_HIDDEN_CONTROLS);
+}
+
+for (const size of [
+  { width: 320, height: 640 },
+  { width: 420, height: 760 },
+]) {
+  test.describe(`at ${size.width}x${size.height}`, () => {
+    test.use({ viewport: size });
+
+    test('every enabled action of each call state is in view and uncovered', async ({ page, handoff }) => {
+      const name = (state: string) => `layout-${state}-${size.width}`;
+      await onACall(page, handoff, { name: CUSTOMER, requestTimeoutMs: 1000 });
+
+      // Open, with the "Call opened" message still shown.
+      await expect(announcement(page)).toContainText('Call opened');
+      await screenshotBothSchemes(page, name('open'));
+      expect(await uncoveredProblems(page), 'open, message shown').toEqual([]);
+
+      await startWarmTransfer(page, CUSTOMER);
+      await expect(announcement(page)).toContainText('Warm transfer started');
+      await screenshotBothSchemes(page, name('transfer'));
+      expect(await uncoveredProblems(page), 'transfer under way, message shown').toEqual([]);
+
+      // A failure stays until the agent acts: its bar must not cover Complete, Cancel or Merge.
+      handoff.sim.injectFault({ kind: 'status', status: 401 });
+      await button(page, 'Merge calls').click();
+      await expect(announcement(page)).toContainText('Plivo did not accept');
+      await screenshotBothSchemes(page, name('failure'));
+      expect(await uncoveredProblems(page), 'transfer under way, failure shown').toEqual([]);
+
+      // Did it go through?
+      handoff.sim.injectFault({ kind: 'delay', ms: 3000 });
+      await button(page, 'Cancel transfer').click();
+      await expect(outcomeQuestion(page)).toBeVisible();
+      await screenshotBothSchemes(page, name('did-it-go-through'));
+      expect(await uncoveredProblems(page), 'did it go through').toEqual([]);
+    });
+  });
+}
+
+test.describe('at 1280x800', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('the call states on a wide screen keep their controls a readable width', async ({ page, handoff }) => {
+    await onACall(page, handoff, { name: CUSTOMER });
+    await screenshotBothSchemes(page, 'layout-open-1280');
+    const field = await page.getByLabel('Transfer to', { exact: true }).boundingBox();
+    expect(field?.width ?? 0).toBeLessThanOrEqual(640);
+    await fillTransfer(page, COLLEAGUE_SHOWN);
+    await button(page, 'Warm transfer').click();
+    await expect(announcement(page)).toContainText('Warm transfer started');
+    expect(await uncoveredProblems(page)).toEqual([]);
+    await screenshotBothSchemes(page, 'layout-transfer-1280');
+  });
+});
