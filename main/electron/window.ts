@@ -1,5 +1,8 @@
 /** Handoff's one window: small enough to sit beside the softphone, locked down per Electron's checklist. */
 import { BrowserWindow } from 'electron';
+// Copied into out/main by the build, so the same path works from `electron .` and from inside app.asar:
+// Electron reads PNG window icons through its asar layer (shell/common/skia_util.cc).
+import iconPath from '../../assets/icon.png?asset';
 
 /** Creates the window; it shows itself once the page has drawn, so it never flashes blank. */
 export function createMainWindow(preloadPath: string): BrowserWindow {
@@ -9,6 +12,8 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     minWidth: 360,
     minHeight: 480,
     title: 'Handoff',
+    // Linux and Windows show it in the title bar and task switcher; macOS takes the bundle's icon.icns.
+    icon: iconPath,
     show: false,
     autoHideMenuBar: true,
     webPreferences: {
