@@ -4,9 +4,9 @@
  * front of the plain-HTTP PHLO simulator.
  */
 import { readFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { createServer, type TLSSocket } from 'node:tls';
+import { createServer } from 'node:tls';
 
 const TLS_DIR = join(import.meta.dirname, 'tls');
 
@@ -27,10 +27,9 @@ export interface TlsServer {
 export async function startTlsServer(options: { forwardTo?: number } = {}): Promise<TlsServer> {
   let handshakes = 0;
   let bytes = 0;
-  const sockets = new Set<TLSSocket>();
+  // Every TCP connection, handshake finished or not, so close() never waits on one.
+  const sockets = new Set<Socket>();
   const server = createServer({ key: readFileSync(join(TLS_DIR, 'key.pem')), cert: readFileSync(TLS_CERT_FILE) }, (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
     socket.on('data', (chunk: Buffer) => {
       bytes += chunk.length;
     });
@@ -40,8 +39,10 @@ export async function startTlsServer(options: { forwardTo?: number } = {}): Prom
     upstream.on('error', () => socket.destroy());
     socket.pipe(upstream).pipe(socket);
   });
-  server.on('connection', () => {
+  server.on('connection', (socket: Socket) => {
     handshakes += 1;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
   });
   // A client that rejects the certificate aborts the handshake; that is the expected outcome here.
   server.on('tlsClientError', () => undefined);
