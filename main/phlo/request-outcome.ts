@@ -31,41 +31,42 @@ const BAD_PORT = 'bad port';
 // the cause in a `code`; Electron's net.fetch (Chromium) only in its message (net::ERR_...).
 type NeverSent = 'refused' | 'unknown_host' | 'bad_address' | 'unreachable' | 'tls' | 'proxy';
 
-const NEVER_SENT: Record<string, NeverSent> = {
-  ECONNREFUSED: 'refused',
-  ERR_CONNECTION_REFUSED: 'refused',
-  ENOTFOUND: 'unknown_host',
-  EAI_AGAIN: 'unknown_host',
-  ERR_NAME_NOT_RESOLVED: 'unknown_host',
-  ERR_NAME_RESOLUTION_FAILED: 'unknown_host',
+// A Map, so a code that happens to name an Object property ("constructor") finds nothing.
+const NEVER_SENT = new Map<string, NeverSent>([
+  ['ECONNREFUSED', 'refused'],
+  ['ERR_CONNECTION_REFUSED', 'refused'],
+  ['ENOTFOUND', 'unknown_host'],
+  ['EAI_AGAIN', 'unknown_host'],
+  ['ERR_NAME_NOT_RESOLVED', 'unknown_host'],
+  ['ERR_NAME_RESOLUTION_FAILED', 'unknown_host'],
   // Fetch refuses ports browsers block ("bad port" in the Fetch standard) and URLs that do not parse.
-  [BAD_PORT]: 'bad_address',
-  ERR_UNSAFE_PORT: 'bad_address',
-  ERR_INVALID_URL: 'bad_address',
-  EHOSTUNREACH: 'unreachable',
-  ENETUNREACH: 'unreachable',
-  EADDRNOTAVAIL: 'unreachable',
-  UND_ERR_CONNECT_TIMEOUT: 'unreachable',
-  ERR_ADDRESS_UNREACHABLE: 'unreachable',
-  ERR_INTERNET_DISCONNECTED: 'unreachable',
-  ERR_CONNECTION_TIMED_OUT: 'unreachable',
-  CERT_HAS_EXPIRED: 'tls',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'tls',
-  SELF_SIGNED_CERT_IN_CHAIN: 'tls',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'tls',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'tls',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'tls',
-  ERR_CERT_AUTHORITY_INVALID: 'tls',
-  ERR_CERT_COMMON_NAME_INVALID: 'tls',
-  ERR_CERT_DATE_INVALID: 'tls',
+  [BAD_PORT, 'bad_address'],
+  ['ERR_UNSAFE_PORT', 'bad_address'],
+  ['ERR_INVALID_URL', 'bad_address'],
+  ['EHOSTUNREACH', 'unreachable'],
+  ['ENETUNREACH', 'unreachable'],
+  ['EADDRNOTAVAIL', 'unreachable'],
+  ['UND_ERR_CONNECT_TIMEOUT', 'unreachable'],
+  ['ERR_ADDRESS_UNREACHABLE', 'unreachable'],
+  ['ERR_INTERNET_DISCONNECTED', 'unreachable'],
+  ['ERR_CONNECTION_TIMED_OUT', 'unreachable'],
+  ['CERT_HAS_EXPIRED', 'tls'],
+  ['DEPTH_ZERO_SELF_SIGNED_CERT', 'tls'],
+  ['SELF_SIGNED_CERT_IN_CHAIN', 'tls'],
+  ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'tls'],
+  ['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'tls'],
+  ['ERR_TLS_CERT_ALTNAME_INVALID', 'tls'],
+  ['ERR_CERT_AUTHORITY_INVALID', 'tls'],
+  ['ERR_CERT_COMMON_NAME_INVALID', 'tls'],
+  ['ERR_CERT_DATE_INVALID', 'tls'],
   // Chromium's words for a proxy that could not be used or refused to open the tunnel.
-  ERR_PROXY_CONNECTION_FAILED: 'proxy',
-  ERR_TUNNEL_CONNECTION_FAILED: 'proxy',
-  ERR_PROXY_AUTH_REQUESTED: 'proxy',
-  ERR_PROXY_AUTH_UNSUPPORTED: 'proxy',
-  ERR_PROXY_CERTIFICATE_INVALID: 'proxy',
-  ERR_MANDATORY_PROXY_CONFIGURATION_FAILED: 'proxy',
-};
+  ['ERR_PROXY_CONNECTION_FAILED', 'proxy'],
+  ['ERR_TUNNEL_CONNECTION_FAILED', 'proxy'],
+  ['ERR_PROXY_AUTH_REQUESTED', 'proxy'],
+  ['ERR_PROXY_AUTH_UNSUPPORTED', 'proxy'],
+  ['ERR_PROXY_CERTIFICATE_INVALID', 'proxy'],
+  ['ERR_MANDATORY_PROXY_CONFIGURATION_FAILED', 'proxy'],
+]);
 
 const CHECK_NETWORK = 'Nothing was sent. Check the network connection, then try again.';
 const ASK_IT = 'Nothing was sent. Ask IT to check the proxy settings.';
@@ -194,7 +195,7 @@ export function failureFromError<T>(error: unknown, kind: RequestKind, host: str
     const why = status === 407 ? 'asks for a sign-in Handoff does not have' : `refused to connect to Plivo (HTTP ${status})`;
     return fail('proxy_refused', `The proxy between Handoff and Plivo ${why}. ${ASK_IT}`, { ...detail, status });
   }
-  const neverSent = cause === undefined ? undefined : NEVER_SENT[cause];
+  const neverSent = cause === undefined ? undefined : NEVER_SENT.get(cause);
   if (neverSent !== undefined) return fail(neverSent === 'proxy' ? 'proxy_refused' : 'network', NEVER_SENT_WORDS[neverSent], detail);
   // A connection that broke after the request was written (directly or through a proxy's tunnel):
   // Plivo may have acted on it. The library's code means nothing to an agent; Details and the log keep it.
