@@ -2,7 +2,6 @@
  * Builds Handoff's core from the real parts (file system, OS keychain, HTTP) and wires them.
  * The Electron shell and the browser preview both start from here; nothing here imports Electron.
  */
-import { ofetch } from 'ofetch';
 import type { AppState, SessionSnapshot } from './contract/domain';
 import { ok, fail, type Result } from './contract/result';
 import { createCredentialStore } from './credentials/credential-store';
@@ -11,6 +10,7 @@ import { startDemoProfile, type DemoProfile } from './demo/demo-profile';
 import { createChannelHandlers, type ChannelHandlers } from './handlers/channel-handlers';
 import { createLogger, type Logger } from './log/logger';
 import { createPhloClient } from './phlo/phlo-client';
+import { createPhloHttp, type PlatformFetch } from './phlo/phlo-http';
 import { createProfile, type Profile } from './profile/profile';
 import { createSettingsStore } from './settings/settings-store';
 
@@ -21,6 +21,8 @@ export interface CoreOptions {
   env: NodeJS.ProcessEnv;
   /** The keychain service name; tests pass their own (or set HANDOFF_KEYCHAIN_SERVICE) so they never touch an agent's entry. */
   keychainService?: string;
+  /** The platform's fetch for PHLO requests: Electron's, which follows the system proxy; without it, Node's, which follows the proxy variables in `env`. */
+  fetch?: PlatformFetch;
 }
 
 /** The running core: the channel handlers, the session event source, and its log. */
@@ -42,7 +44,7 @@ const KEYCHAIN_SERVICE = 'Handoff Plivo';
 export async function createCore(options: CoreOptions): Promise<Core> {
   const dataDir = options.env['HANDOFF_DATA_DIR'] ?? options.dataDir;
   const logger = createLogger({ dataDir, level: options.env['HANDOFF_LOG_LEVEL'] });
-  const phlo = createPhloClient(ofetch, logger);
+  const phlo = createPhloClient(createPhloHttp({ fetch: options.fetch, env: options.env, logger }), logger);
   const live = createProfile({
     settings: await createSettingsStore({ dataDir, env: options.env, logger }),
     credentials: createCredentialStore(loadKeytar, {

@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'rate_limited',
   'plivo_unavailable',
   'network',
+  // A proxy on the way answered instead of Plivo; FailureDetail.proxyForwarded says whether it may have passed the request on.
+  'proxy_refused',
   'timeout',
   'unexpected_response',
   // A bug or an OS failure Handoff did not foresee; logged with its stack.

@@ -17,6 +17,12 @@ export interface FailureDetail {
   status?: number;
   /** Seconds Plivo asked us to wait before the next request (429 `Retry-After`). */
   retryAfterSeconds?: number;
+  /** The host (and port) the request went to, for IT: kept out of the sentence, which is for the agent. */
+  host?: string;
+  /** The network library's own code for a request that got no answer (ECONNREFUSED, ERR_NAME_NOT_RESOLVED), for IT. */
+  cause?: string;
+  /** A proxy answered with a gateway error after it may have passed the request on: the action may have happened. */
+  proxyForwarded?: boolean;
   /** Which input field was wrong, so a form can point at it. */
   field?: string;
 }

@@ -10,6 +10,9 @@ import { createMainWindow } from './window';
 // electron-vite puts the processes side by side: out/main, out/preload, out/renderer.
 const OUT = join(import.meta.dirname, '..');
 
+// In memory only: nothing Plivo answers (cookies, cache) outlives the app.
+const PHLO_PARTITION = 'handoff-phlo';
+
 /** Starts Handoff, or hands over to the copy already running. */
 export function runElectronApp(): void {
   // HANDOFF_DATA_DIR moves everything, Chromium's profile and the single-instance lock included, so a
@@ -55,7 +58,14 @@ export function runElectronApp(): void {
   void app.whenReady().then(async () => {
     lockDownSession(session.defaultSession);
     serveRenderer(join(OUT, 'renderer'));
-    const ready = await createCore({ dataDir: app.getPath('userData'), env: process.env });
+    // PHLO requests get a session of their own: webRequest handlers see net.fetch requests too, and
+    // the window's session refuses every one. Like any session it follows the system proxy settings.
+    const phlo = session.fromPartition(PHLO_PARTITION, { cache: false });
+    const ready = await createCore({
+      dataDir: app.getPath('userData'),
+      env: process.env,
+      fetch: (url, init) => phlo.fetch(url, init),
+    });
     core = ready;
     registerChannels(ipcMain, ready, () => window);
     ready.onSessionChange((snapshot) => {

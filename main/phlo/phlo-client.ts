@@ -75,10 +75,13 @@ export function createPhloClient(http: $Fetch, logger: Logger): PhloClient {
     path: string,
     body?: Record<string, string>,
   ): Promise<Result<HttpAnswer>> {
-    const url = new URL(path, target.baseUrl);
+    // A base URL that does not parse is handed to fetch as it is, so fetch refuses it like any
+    // other address it cannot use, and the agent hears that nothing was sent.
+    const href = URL.canParse(path, target.baseUrl) ? new URL(path, target.baseUrl).href : `${target.baseUrl}${path}`;
+    const host = URL.canParse(target.baseUrl) ? new URL(target.baseUrl).host : undefined;
     const started = Date.now();
     try {
-      const response = await http.raw<string, 'text'>(url.href, {
+      const response = await http.raw<string, 'text'>(href, {
         method,
         // ofetch would add Content-Type itself; both are named so the request never depends on it.
         headers: {
@@ -99,13 +102,14 @@ export function createPhloClient(http: $Fetch, logger: Logger): PhloClient {
         status: response.status,
         text: response._data ?? '',
         retryAfter: response.headers.get('retry-after'),
+        via: response.headers.get('via'),
       };
-      logger.info({ method, path: url.pathname, status: answer.status, ms: Date.now() - started }, 'phlo answered');
+      logger.info({ method, path, status: answer.status, ms: Date.now() - started }, 'phlo answered');
       return ok(answer);
     } catch (error) {
-      const result = failureFromError<HttpAnswer>(error, kind, url.host, target.timeoutMs);
+      const result = failureFromError<HttpAnswer>(error, kind, host, target.timeoutMs);
       logger.warn(
-        { method, path: url.pathname, ms: Date.now() - started, outcome: result.ok ? null : result.error.code, cause: lowLevelCode(error) },
+        { method, path, ms: Date.now() - started, outcome: result.ok ? null : result.error.code, cause: lowLevelCode(error) },
         'phlo request failed',
       );
       return result;

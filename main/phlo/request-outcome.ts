@@ -3,7 +3,7 @@
  * following ../../../shared/docs/phlo-mpc-api.md, "Errors" and "Safety rule for retries".
  */
 import type { ErrorCode } from '../contract/error-codes';
-import { fail, type FailureDetail, type Result } from '../contract/result';
+import { fail, type Failure, type FailureDetail, type Result } from '../contract/result';
 
 /** Whether the request was a read (harmless to repeat) or an action on a live call. */
 export type RequestKind = 'read' | 'action';
@@ -13,6 +13,8 @@ export interface HttpAnswer {
   status: number;
   text: string;
   retryAfter: string | null;
+  /** The `Via` header, which a proxy adds to what it answers itself. */
+  via: string | null;
 }
 
 /** The documented body of every PHLO answer; anything else is not Plivo talking. */
@@ -22,23 +24,67 @@ export interface PlivoBody {
   [key: string]: unknown;
 }
 
-// Node's fetch (undici) reports these when no byte of the request left this machine: the name did
-// not resolve, nothing listened, or TLS failed before the request was written.
-const NEVER_SENT = new Set([
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ECONNREFUSED',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EADDRNOTAVAIL',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
+// undici's fetch says only this, with no code, when it refuses a port before connecting.
+const BAD_PORT = 'bad port';
+
+// Why a request never left this machine, each worded once below. Node's fetch (undici) names
+// the cause in a `code`; Electron's net.fetch (Chromium) only in its message (net::ERR_...).
+type NeverSent = 'refused' | 'unknown_host' | 'bad_address' | 'unreachable' | 'tls' | 'proxy';
+
+// A Map, so a code that happens to name an Object property ("constructor") finds nothing.
+const NEVER_SENT = new Map<string, NeverSent>([
+  ['ECONNREFUSED', 'refused'],
+  ['ERR_CONNECTION_REFUSED', 'refused'],
+  ['ENOTFOUND', 'unknown_host'],
+  ['EAI_AGAIN', 'unknown_host'],
+  ['ERR_NAME_NOT_RESOLVED', 'unknown_host'],
+  ['ERR_NAME_RESOLUTION_FAILED', 'unknown_host'],
+  // Fetch refuses ports browsers block ("bad port" in the Fetch standard) and URLs that do not parse.
+  [BAD_PORT, 'bad_address'],
+  ['ERR_UNSAFE_PORT', 'bad_address'],
+  ['ERR_INVALID_URL', 'bad_address'],
+  ['EHOSTUNREACH', 'unreachable'],
+  ['ENETUNREACH', 'unreachable'],
+  ['EADDRNOTAVAIL', 'unreachable'],
+  ['UND_ERR_CONNECT_TIMEOUT', 'unreachable'],
+  ['ERR_ADDRESS_UNREACHABLE', 'unreachable'],
+  ['ERR_INTERNET_DISCONNECTED', 'unreachable'],
+  ['ERR_CONNECTION_TIMED_OUT', 'unreachable'],
+  ['CERT_HAS_EXPIRED', 'tls'],
+  ['DEPTH_ZERO_SELF_SIGNED_CERT', 'tls'],
+  ['SELF_SIGNED_CERT_IN_CHAIN', 'tls'],
+  ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'tls'],
+  ['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'tls'],
+  ['ERR_TLS_CERT_ALTNAME_INVALID', 'tls'],
+  ['ERR_CERT_AUTHORITY_INVALID', 'tls'],
+  ['ERR_CERT_COMMON_NAME_INVALID', 'tls'],
+  ['ERR_CERT_DATE_INVALID', 'tls'],
+  // Chromium's words for a proxy that could not be used or refused to open the tunnel.
+  ['ERR_PROXY_CONNECTION_FAILED', 'proxy'],
+  ['ERR_TUNNEL_CONNECTION_FAILED', 'proxy'],
+  ['ERR_PROXY_AUTH_REQUESTED', 'proxy'],
+  ['ERR_PROXY_AUTH_UNSUPPORTED', 'proxy'],
+  ['ERR_PROXY_CERTIFICATE_INVALID', 'proxy'],
+  ['ERR_MANDATORY_PROXY_CONFIGURATION_FAILED', 'proxy'],
 ]);
+
+const CHECK_NETWORK = 'Nothing was sent. Check the network connection, then try again.';
+const ASK_IT = 'Nothing was sent. Ask IT to check the proxy settings.';
+
+const NEVER_SENT_WORDS: Record<NeverSent, string> = {
+  refused: `Handoff could not connect to Plivo: the connection was refused. ${CHECK_NETWORK}`,
+  unknown_host: `Handoff could not find Plivo's server: its name did not resolve. ${CHECK_NETWORK}`,
+  bad_address: 'Handoff cannot use the PHLO address in its settings. Nothing was sent. Ask IT to check it.',
+  unreachable: `Handoff could not reach Plivo over the network. ${CHECK_NETWORK}`,
+  tls: 'Handoff could not open a secure connection to Plivo: the certificate was not accepted. Nothing was sent. A proxy or firewall may be in the way; ask IT.',
+  proxy: `The proxy between Handoff and Plivo refused the request. ${ASK_IT}`,
+};
+
+// undici's message when a proxy answers CONNECT with anything but 200: the tunnel never opened.
+const TUNNEL_REFUSED = /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling$/;
+
+// The statuses with which a proxy that passed the request on reports that the server failed it.
+const PROXY_GATEWAY_ERRORS = new Set([502, 503, 504]);
 
 // The session then asks the agent whether it went through; it is never resent.
 const MAYBE_HAPPENED = 'The action may have reached Plivo all the same.';
@@ -46,8 +92,8 @@ const MAYBE_HAPPENED = 'The action may have reached Plivo all the same.';
 const UNKNOWN_OUTCOME = new Set<ErrorCode>(['timeout', 'plivo_unavailable', 'unexpected_response', 'internal']);
 
 /** Whether a failed action may nonetheless have been carried out by Plivo: the one rule for "never resend". */
-export function mayHaveHappened(code: ErrorCode): boolean {
-  return UNKNOWN_OUTCOME.has(code);
+export function mayHaveHappened(failure: Failure): boolean {
+  return UNKNOWN_OUTCOME.has(failure.code) || failure.detail?.proxyForwarded === true;
 }
 
 /** Parses a body as Plivo's JSON shape, or says it is not one. */
@@ -76,6 +122,8 @@ export function failureFromAnswer<T>(answer: HttpAnswer, kind: RequestKind): Res
   if ((status === 400 || (status >= 200 && status <= 299)) && plivoError !== undefined) {
     return fail('rejected', `Plivo refused the request: ${plivoError}`, detail);
   }
+  // Plivo never answers 407: a proxy wants a sign-in, and has forwarded nothing.
+  if (status === 407) return fail('proxy_refused', `The proxy between Handoff and Plivo asks for a sign-in Handoff does not have. ${ASK_IT}`, detail);
   if (status === 401) {
     return fail(
       'invalid_credentials',
@@ -103,7 +151,16 @@ export function failureFromAnswer<T>(answer: HttpAnswer, kind: RequestKind): Res
     const wait = seconds === undefined ? 'a few seconds' : inSeconds(seconds);
     return fail('rate_limited', `Plivo is limiting requests from this account. Nothing was done; wait ${wait} and try again.`, detail);
   }
-  // A 5xx is Plivo's own failure unless a web page says a proxy answered in its place.
+  // Not Plivo's JSON but a web page or a proxy's `Via`: the proxy's own gateway error, which it
+  // may send after passing the request on (a 504 after Plivo got it), so the action may have happened.
+  if (PROXY_GATEWAY_ERRORS.has(status) && body === null && (looksLikeHtml(answer.text) || answer.via !== null)) {
+    const after = kind === 'action' ? ` ${MAYBE_HAPPENED}` : ' Try again in a moment; if it keeps happening, ask IT.';
+    return fail('proxy_refused', `A proxy between Handoff and Plivo answered in Plivo's place with an error (HTTP ${status}).${after}`, {
+      ...detail,
+      proxyForwarded: true,
+    });
+  }
+  // A 5xx is Plivo's own failure unless a web page says something else answered in its place.
   if (status >= 500 && status <= 599 && (body !== null || !looksLikeHtml(answer.text))) {
     const after = kind === 'action' ? ` ${MAYBE_HAPPENED}` : ' Try again in a moment.';
     return fail('plivo_unavailable', `Plivo had a server error (HTTP ${status}).${after}`, detail);
@@ -123,23 +180,27 @@ export function unexpected<T>(answer: HttpAnswer, kind: RequestKind, detail: Fai
 }
 
 /** Maps a request that got no HTTP answer: never sent (safe to retry) or maybe sent (never resent). */
-export function failureFromError<T>(error: unknown, kind: RequestKind, host: string, timeoutMs: number): Result<T> {
+export function failureFromError<T>(error: unknown, kind: RequestKind, host: string | undefined, timeoutMs: number): Result<T> {
   const chain = causeChain(error);
   if (chain.some((e) => e.name === 'TimeoutError')) {
     const after = kind === 'action' ? ` ${MAYBE_HAPPENED}` : ' Try again; if it keeps happening, IT can raise requestTimeoutMs in settings.json.';
     return fail('timeout', `Plivo did not answer within ${inSeconds(timeoutMs / 1000)}.${after}`);
   }
-  const code = lowLevelCode(error);
-  if (code !== undefined && NEVER_SENT.has(code)) {
-    return fail(
-      'network',
-      `Handoff could not reach ${host} (${code}). Nothing was sent. Check the network connection or proxy, then try again.`,
-    );
+  const cause = lowLevelCode(error);
+  const detail: FailureDetail = host === undefined ? {} : { host };
+  if (cause !== undefined) detail.cause = cause;
+  const tunnel = chain.map((e) => TUNNEL_REFUSED.exec(e.message)).find((match) => match !== null);
+  if (tunnel?.[1] !== undefined) {
+    const status = Number(tunnel[1]);
+    const why = status === 407 ? 'asks for a sign-in Handoff does not have' : `refused to connect to Plivo (HTTP ${status})`;
+    return fail('proxy_refused', `The proxy between Handoff and Plivo ${why}. ${ASK_IT}`, { ...detail, status });
   }
-  // A connection that broke after the request was written: Plivo may have acted on it. The
-  // library's code (UND_ERR_SOCKET, ECONNRESET) means nothing to an agent; the log keeps it.
+  const neverSent = cause === undefined ? undefined : NEVER_SENT.get(cause);
+  if (neverSent !== undefined) return fail(neverSent === 'proxy' ? 'proxy_refused' : 'network', NEVER_SENT_WORDS[neverSent], detail);
+  // A connection that broke after the request was written (directly or through a proxy's tunnel):
+  // Plivo may have acted on it. The library's code means nothing to an agent; Details and the log keep it.
   const after = kind === 'action' ? ` ${MAYBE_HAPPENED}` : ' Try again.';
-  return fail('timeout', `The connection to ${host} broke before Plivo answered.${after}`);
+  return fail('timeout', `The connection to Plivo broke before Plivo answered.${after}`, detail);
 }
 
 function inSeconds(seconds: number): string {
@@ -158,7 +219,7 @@ function looksLikeHtml(text: string): boolean {
   return /^\s*<(!doctype|html|head|body|\?xml)/i.test(text);
 }
 
-/** The system or library code under a failed request (ECONNREFUSED, UND_ERR_SOCKET), for the log. */
+/** The system or library code under a failed request (ECONNREFUSED, UND_ERR_SOCKET, net::ERR_...), for Details and the log. */
 export function lowLevelCode(error: unknown): string | undefined {
   return causeChain(error)
     .map(errorCode)
@@ -177,5 +238,7 @@ function causeChain(error: unknown): Error[] {
 
 function errorCode(error: Error): string | undefined {
   const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? code : undefined;
+  if (typeof code === 'string') return code;
+  if (error.message === BAD_PORT) return BAD_PORT;
+  return /^net::(ERR_[A-Z0-9_]+)$/.exec(error.message)?.[1];
 }

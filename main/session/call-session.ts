@@ -119,7 +119,7 @@ export function createCallSession(deps: CallSessionDeps) {
     }
     if (!sent.ok) {
       deps.logger.warn({ action: command.value.action, code: sent.error.code, apiId: sent.error.detail?.apiId }, 'call action failed');
-      if (mayHaveHappened(sent.error.code)) {
+      if (mayHaveHappened(sent.error)) {
         // Never resent: the agent, who can hear the call, says whether it happened.
         unconfirmedNext = (s) => planned.value.next(s, sentAt);
         publish({ ...current, unconfirmed: { action: command.value.action, failure: sent.error } });

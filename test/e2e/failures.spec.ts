@@ -64,19 +64,50 @@ test('a call action refused with 401 says so and leaves the call as it was', asy
   expect(handoff.actions().map((r) => [r.status, r.applied])).toEqual([[401, false]]);
 });
 
-test('with the simulator down, the agent is told it could not be reached and that nothing was sent', async ({ page, handoff }) => {
-  await onACall(page, handoff);
-  await handoff.sim.close();
-  await fillTransfer(page, COLLEAGUE_SHOWN);
-  await button(page, 'Warm transfer').click();
-  await expect(announcement(page)).toContainText(`Handoff could not reach ${new URL(handoff.sim.url).host}`);
-  await expect(announcement(page)).toContainText('Nothing was sent.');
+// A request that never left: the agent is told so in words (the address and the network's own
+// code only under Details), the call stays as it was, and no "Did it go through?" holds it up.
+async function expectNothingSent(page: Page, handoff: Handoff, words: string, details: { server?: string; error: RegExp }) {
+  const said = announcement(page);
+  await expect(said).toContainText(words);
+  await expect(said).toContainText('Nothing was sent.');
+  await expect(said.locator('.message')).not.toContainText(/127\.0\.0\.1|invalid|ERR|ECONN|ENOTFOUND|bad port/);
+  await said.getByText('Details', { exact: true }).click();
+  const fact = (term: string) => said.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+  if (details.server !== undefined) await expect(fact('Server')).toHaveText(details.server);
+  await expect(fact('Network error')).toHaveText(details.error);
+  await expect(outcomeQuestion(page)).toHaveCount(0);
   await expectStates(page, { You: 'Connected', [CUSTOMER_SHOWN]: 'Connected' });
   await expect(participant(page, COLLEAGUE_SHOWN)).toHaveCount(0);
   // Safe to try again: the button is back.
   await expect(button(page, 'Warm transfer')).toBeEnabled();
   expect(handoff.sim.requests()).toHaveLength(0);
+}
+
+test('with the simulator down, the agent is told the connection was refused and that nothing was sent', async ({ page, handoff }) => {
+  await onACall(page, handoff);
+  await handoff.sim.close();
+  await fillTransfer(page, COLLEAGUE_SHOWN);
+  await button(page, 'Warm transfer').click();
+  await expectNothingSent(page, handoff, 'Handoff could not connect to Plivo: the connection was refused.', {
+    server: new URL(handoff.sim.url).host,
+    error: /^ECONNREFUSED$/,
+  });
 });
+
+for (const [where, phloBaseUrl, words, details] of [
+  ['on port 9, which fetch refuses to connect to', 'http://127.0.0.1:9/v1/', 'Handoff cannot use the PHLO address in its settings.', { server: '127.0.0.1:9', error: /^bad port$/ }],
+  ['on a host no name server knows', 'https://nohost.invalid/v1/', 'Handoff could not find Plivo\'s server: its name did not resolve.', { server: 'nohost.invalid', error: /^(ENOTFOUND|EAI_AGAIN)$/ }],
+] as const) {
+  test.describe(`with the PHLO address ${where}`, () => {
+    test.use({ phloBaseUrl });
+    test('a warm transfer says nothing was sent and does not ask "Did it go through?"', async ({ page, handoff }) => {
+      await onACall(page, handoff);
+      await fillTransfer(page, COLLEAGUE_SHOWN);
+      await button(page, 'Warm transfer').click();
+      await expectNothingSent(page, handoff, words, details);
+    });
+  });
+}
 
 test('a slow simulator: progress and every action disabled while pending, then the timeout message', async ({ page, handoff }) => {
   // Long enough for every check below to run while the request is pending; the answer never comes in time.

@@ -9,6 +9,7 @@ import { createCore, type Core } from '../../main/core';
 import { dispatch } from '../../main/handlers/channel-handlers';
 import { startSimulator, type Simulator } from '../../main/simulator/server';
 import { fixture } from '../support/fixtures';
+import { startProxy } from '../support/proxies';
 import { useTempDirs } from '../support/temp-dir';
 
 const AGENT = '+14152223333';
@@ -123,6 +124,32 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
       const text = await readFile(file, 'utf8');
       expect(text).not.toContain(token);
       expect(text).not.toContain(basic);
+    }
+  });
+
+  it('sends through the proxy HTTP_PROXY names, and writes neither the proxy\'s password nor its sign-in to a file', async () => {
+    const password = `proxyPw${randomUUID().replaceAll('-', '')}`;
+    const signIn = Buffer.from(`agent:${password}`).toString('base64');
+    const guarded = await startProxy((request) => request.headers['proxy-authorization'] === `Basic ${signIn}`);
+    try {
+      await core.close();
+      const env = { HANDOFF_PHLO_BASE_URL: sim.baseUrl, HANDOFF_LOG_LEVEL: 'debug', HTTP_PROXY: guarded.url.replace('//', `//agent:${password}@`) };
+      core = await createCore({ dataDir, env, keychainService: service });
+      await configure();
+      sim.createCall(AGENT, CUSTOMER);
+      await call('session:open', { customer: CUSTOMER });
+      expect(await call('call:warm-transfer', { to: '+14152225555' })).toMatchObject({ ok: true });
+      expect(guarded.connects).toEqual([new URL(sim.url).host]);
+      expect(sim.requests()).toHaveLength(1);
+      // The log names the proxy, for IT, by its origin alone.
+      expect(await readFile(join(dataDir, 'logs', 'handoff.log'), 'utf8')).toContain(`"httpProxy":"${guarded.url}"`);
+      for (const file of await listFiles(dataDir)) {
+        const text = await readFile(file, 'utf8');
+        expect(text).not.toContain(password);
+        expect(text).not.toContain(signIn);
+      }
+    } finally {
+      await guarded.close();
     }
   });
 

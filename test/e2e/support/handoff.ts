@@ -75,12 +75,15 @@ interface Options {
    * (settings.json) or what an earlier run left behind.
    */
   dataFiles: Record<string, string>;
+  /** Where the core sends PHLO requests, when not to the simulator: an address a request cannot leave for. */
+  phloBaseUrl: string | null;
 }
 
 export const test = base.extend<{ handoff: Handoff; pageProblems: PageProblems } & Options>({
   dataFiles: [{}, { option: true }],
+  phloBaseUrl: [null, { option: true }],
 
-  handoff: async ({ dataFiles }, use, testInfo) => {
+  handoff: async ({ dataFiles, phloBaseUrl }, use, testInfo) => {
     requireBuild();
     const dataDir = await mkdtemp(join(tmpdir(), 'handoff-e2e-'));
     for (const [path, text] of Object.entries(dataFiles)) {
@@ -93,7 +96,7 @@ export const test = base.extend<{ handoff: Handoff; pageProblems: PageProblems }
     const sim = await startSimulator({ authToken });
     const core = await createCore({
       dataDir,
-      env: { HANDOFF_PHLO_BASE_URL: sim.baseUrl, HANDOFF_LOG_LEVEL: 'debug' },
+      env: { HANDOFF_PHLO_BASE_URL: phloBaseUrl ?? sim.baseUrl, HANDOFF_LOG_LEVEL: 'debug' },
       keychainService: service,
     });
     const preview = await startPreviewServer({ core, rendererDir: RENDERER_DIR, port: 0 });
