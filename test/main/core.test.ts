@@ -112,8 +112,8 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
   });
 
   it('runs the demo against its own simulator without touching the agent\'s settings or keychain', async () => {
-    expect(await call('app:state')).toEqual({ ok: true, value: { mode: 'live', configured: false, settingsProblem: null } });
-    expect(await call('demo:start')).toEqual({ ok: true, value: { mode: 'demo', configured: true, settingsProblem: null } });
+    expect(await call('app:state')).toEqual({ ok: true, value: { mode: 'live', configured: false, settingsProblem: null, demoAllowed: true } });
+    expect(await call('demo:start')).toEqual({ ok: true, value: { mode: 'demo', configured: true, settingsProblem: null, demoAllowed: true } });
     expect(await call('credentials:save', { authId: sim.authId, authToken: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
 
     const events: (SessionSnapshot | null)[] = [];
@@ -127,7 +127,7 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
     // The test's own simulator, the live profile's target, saw nothing.
     expect(sim.requests()).toHaveLength(0);
 
-    expect(await call('demo:stop')).toEqual({ ok: true, value: { mode: 'live', configured: false, settingsProblem: null } });
+    expect(await call('demo:stop')).toEqual({ ok: true, value: { mode: 'live', configured: false, settingsProblem: null, demoAllowed: true } });
     expect(await call('session:get')).toEqual({ ok: true, value: null });
     expect(events.at(-1)).toBeNull();
     expect(await call('credentials:status')).toEqual({ ok: true, value: { set: false, authIdMasked: null } });
@@ -142,8 +142,8 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
     expect(await call('app:state')).toMatchObject({ ok: true, value: { settingsProblem: problem } });
     await call('settings:get');
     expect(await call('demo:start')).toMatchObject({ ok: true, value: { mode: 'demo', settingsProblem: problem } });
-    expect(await call('settings:dismiss-problem')).toMatchObject({ ok: true, value: { settingsProblem: null } });
-    expect(await call('demo:stop')).toMatchObject({ ok: true, value: { settingsProblem: null } });
+    expect(await call('settings:dismiss-problem')).toMatchObject({ ok: true, value: { settingsProblem: null, demoAllowed: true } });
+    expect(await call('demo:stop')).toMatchObject({ ok: true, value: { settingsProblem: null, demoAllowed: true } });
   });
 
   it('offers the demo on a first run, and keeps the demo\'s settings fixed', async () => {
@@ -155,7 +155,7 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
 
   it('will not start the demo over an open live call', async () => {
     await configure();
-    expect(await call('app:state')).toEqual({ ok: true, value: { mode: 'live', configured: true, settingsProblem: null } });
+    expect(await call('app:state')).toEqual({ ok: true, value: { mode: 'live', configured: true, settingsProblem: null, demoAllowed: true } });
     await call('session:open', { customer: CUSTOMER });
     expect(await call('demo:start')).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
   });

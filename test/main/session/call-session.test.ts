@@ -32,6 +32,7 @@ beforeEach(async () => {
     defaultCountry: 'US',
     phloBaseUrl: sim.baseUrl,
     requestTimeoutMs: 2000,
+    allowDemo: true,
   };
   session = createCallSession({
     settings: { current: () => settings, effectivePhloBaseUrl: () => sim.baseUrl },
