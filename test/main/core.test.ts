@@ -160,6 +160,33 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
     expect(await call('demo:start')).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
   });
 
+  it('under a policy that turns the demo off, neither offers nor starts it', async () => {
+    const policyDir = await tempDir();
+    await writeFile(join(policyDir, 'policy.json'), JSON.stringify({ enforced: { allowDemo: false } }));
+    core = await createCore({ dataDir, env: { HANDOFF_PHLO_BASE_URL: sim.baseUrl, HANDOFF_POLICY_DIR: policyDir }, keychainService: service });
+    expect(await core.offersDemo()).toBe(false);
+    expect(await call('app:state')).toEqual({ ok: true, value: { mode: 'live', configured: false, settingsProblem: null, demoAllowed: false } });
+    expect(await call('demo:start')).toEqual({
+      ok: false,
+      error: { code: 'enforced_by_policy', message: 'Your organization has turned the demo off on this computer.' },
+    });
+    expect(await call('app:state')).toMatchObject({ ok: true, value: { mode: 'live' } });
+  });
+
+  it('refuses a bridge change to an enforced field and leaves settings.json as it was, byte for byte', async () => {
+    const policyDir = await tempDir();
+    await writeFile(join(policyDir, 'policy.json'), JSON.stringify({ enforced: { phloId: sim.phloId } }));
+    await writeFile(join(dataDir, 'settings.json'), '{"nodeId": "c1a8d3e2-5b4f-4e6a-9d7c-0f1e2d3c4b5a"}');
+    core = await createCore({ dataDir, env: { HANDOFF_PHLO_BASE_URL: sim.baseUrl, HANDOFF_POLICY_DIR: policyDir }, keychainService: service });
+    const before = await readFile(join(dataDir, 'settings.json'));
+    expect(await call('settings:update', { phloId: randomUUID() })).toMatchObject({
+      ok: false,
+      error: { code: 'enforced_by_policy', detail: { field: 'phloId' } },
+    });
+    expect(await readFile(join(dataDir, 'settings.json'))).toEqual(before);
+    expect(await call('settings:get')).toMatchObject({ ok: true, value: { settings: { phloId: sim.phloId }, enforced: ['phloId'] } });
+  });
+
   async function restartedWithToken(authToken: string): Promise<Simulator> {
     await sim.close();
     const next = await startSimulator({ authToken });
