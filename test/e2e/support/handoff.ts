@@ -75,25 +75,32 @@ interface Options {
    * (settings.json) or what an earlier run left behind.
    */
   dataFiles: Record<string, string>;
+  /** Files written into the machine policy folder (HANDOFF_POLICY_DIR) before the core starts: policy.json. */
+  policyFiles: Record<string, string>;
 }
 
 export const test = base.extend<{ handoff: Handoff; pageProblems: PageProblems } & Options>({
   dataFiles: [{}, { option: true }],
+  policyFiles: [{}, { option: true }],
 
-  handoff: async ({ dataFiles }, use, testInfo) => {
+  handoff: async ({ dataFiles, policyFiles }, use, testInfo) => {
     requireBuild();
     const dataDir = await mkdtemp(join(tmpdir(), 'handoff-e2e-'));
-    for (const [path, text] of Object.entries(dataFiles)) {
-      const file = join(dataDir, path);
-      await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, text);
+    // A policy folder of the test's own, even when empty, so this machine's policy never leaks in.
+    const policyDir = await mkdtemp(join(tmpdir(), 'handoff-e2e-policy-'));
+    for (const [dir, files] of [[dataDir, dataFiles], [policyDir, policyFiles]] as const) {
+      for (const [path, text] of Object.entries(files)) {
+        const file = join(dir, path);
+        await mkdir(dirname(file), { recursive: true });
+        await writeFile(file, text);
+      }
     }
     const authToken = `e2eToken${randomBytes(12).toString('hex')}`;
     const service = `Handoff test ${randomUUID()}`;
     const sim = await startSimulator({ authToken });
     const core = await createCore({
       dataDir,
-      env: { HANDOFF_PHLO_BASE_URL: sim.baseUrl, HANDOFF_LOG_LEVEL: 'debug' },
+      env: { HANDOFF_PHLO_BASE_URL: sim.baseUrl, HANDOFF_LOG_LEVEL: 'debug', HANDOFF_POLICY_DIR: policyDir },
       keychainService: service,
     });
     const preview = await startPreviewServer({ core, rendererDir: RENDERER_DIR, port: 0 });
@@ -144,6 +151,7 @@ export const test = base.extend<{ handoff: Handoff; pageProblems: PageProblems }
       await core.close();
       await sim.close();
       await rm(dataDir, { recursive: true, force: true });
+      await rm(policyDir, { recursive: true, force: true });
     }
   },
 
