@@ -60,8 +60,9 @@ export async function createSettingsStore(options: SettingsStoreOptions): Promis
   const file = join(options.dataDir, 'settings.json');
   const policy = options.policy ?? { defaults: {}, enforced: {}, problem: null };
   const enforced = Object.keys(policy.enforced) as (keyof Settings)[];
-  // What the agent sees where they set nothing: built-in defaults under the policy's.
-  const inherited: Settings = { ...DEFAULT_SETTINGS, ...policy.defaults };
+  // What the agent sees where they set nothing: built-in defaults under the policy's, normalised as stored.
+  const defaults: Settings = { ...DEFAULT_SETTINGS, ...policy.defaults };
+  const inherited: Settings = { ...defaults, phloBaseUrl: withOneSlash(defaults.phloBaseUrl) };
   // Precedence, lowest first: built-in defaults, policy defaults, the agent's own, policy enforced.
   const resolve = (own: Partial<Settings>): Settings => {
     const merged = { ...inherited, ...own, ...policy.enforced };

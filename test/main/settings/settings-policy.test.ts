@@ -101,7 +101,8 @@ describe('changing settings under policy', () => {
   });
 
   it('stores a policy default only when the agent picks another value', async () => {
-    const store = await open({ defaults: { defaultCountry: 'GB' } });
+    // A base URL without its final slash is still the one the agent inherits, not a change of theirs.
+    const store = await open({ defaults: { defaultCountry: 'GB', phloBaseUrl: 'https://phlo.example.com/v1' } });
     await store.update({ defaultCountry: 'GB', phloId: PHLO_ID });
     expect(JSON.parse(await readFile(settingsFile(), 'utf8'))).toEqual({ phloId: PHLO_ID });
     await store.update({ defaultCountry: 'FR' });
