@@ -5,7 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EMPTY_SOURCE, reasonOf, type PolicySection, type PolicySectionName, type PolicySource } from './policy-source';
+import { reasonOf } from '../settings/settings-store';
+import { EMPTY_SOURCE, type PolicySection, type PolicySectionName, type PolicySource } from './policy-source';
 
 const SECTIONS: readonly PolicySectionName[] = ['defaults', 'enforced'];
 

@@ -19,8 +19,3 @@ export interface PolicySource {
 
 /** A place with nothing in it: the usual case, and no problem. */
 export const EMPTY_SOURCE: PolicySource = { sections: [], problems: [] };
-
-/** An error's own words, for a sentence an admin can act on. */
-export function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -257,6 +257,7 @@ function withOneSlash(url: string): string {
   return `${url.replace(/\/+$/, '')}/`;
 }
 
-function reasonOf(error: unknown): string {
+/** An error's own words, for a sentence an agent or an admin can act on; the policy files reuse it. */
+export function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
