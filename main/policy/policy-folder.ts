@@ -5,8 +5,8 @@
  */
 import { posix, win32 } from 'node:path';
 
-/** The environment variable that moves the policy folder (tests, the preview, a trial on one machine). */
-export const POLICY_DIR_VARIABLE = 'HANDOFF_POLICY_DIR';
+// Moves the policy folder: tests, the preview, a trial on one machine.
+const POLICY_DIR_VARIABLE = 'HANDOFF_POLICY_DIR';
 
 /** The folder `policy.json` is read from on `platform`, unless HANDOFF_POLICY_DIR names another. */
 export function policyFolder(platform: NodeJS.Platform, env: Readonly<Record<string, string | undefined>>): string {
