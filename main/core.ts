@@ -11,6 +11,8 @@ import { createChannelHandlers, type ChannelHandlers } from './handlers/channel-
 import { createLogger, type Logger } from './log/logger';
 import { createPhloClient } from './phlo/phlo-client';
 import { createPhloHttp, type PlatformFetch } from './phlo/phlo-http';
+import { loadPolicy } from './policy/machine-policy';
+import { runRegQuery } from './policy/registry-policy';
 import { createProfile, type Profile } from './profile/profile';
 import { createSettingsStore } from './settings/settings-store';
 
@@ -31,7 +33,7 @@ export interface Core {
   logger: Logger;
   /** Calls `listener` after every change of the call in the profile in use. */
   onSessionChange(listener: (snapshot: SessionSnapshot | null) => void): () => void;
-  /** Whether the preview opens in the demo: nothing set up yet, and no settings problem the agent must see first. */
+  /** Whether the preview opens in the demo: allowed, nothing set up yet, and no settings problem the agent must see first. */
   offersDemo(): Promise<boolean>;
   /** Stops the demo's simulator, if one runs. */
   close(): Promise<void>;
@@ -45,8 +47,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const dataDir = options.env['HANDOFF_DATA_DIR'] ?? options.dataDir;
   const logger = createLogger({ dataDir, level: options.env['HANDOFF_LOG_LEVEL'] });
   const phlo = createPhloClient(createPhloHttp({ fetch: options.fetch, env: options.env, logger }), logger);
+  const policy = await loadPolicy({ platform: process.platform, env: options.env, query: runRegQuery, logger });
   const live = createProfile({
-    settings: await createSettingsStore({ dataDir, env: options.env, logger }),
+    settings: await createSettingsStore({ dataDir, env: options.env, logger, policy }),
     credentials: createCredentialStore(loadKeytar, {
       service: options.keychainService ?? options.env['HANDOFF_KEYCHAIN_SERVICE'] ?? KEYCHAIN_SERVICE,
       logger,
@@ -62,6 +65,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const snapshot = active().session.snapshot();
     for (const listener of listeners) listener(snapshot);
   };
+  const demoAllowed = () => live.settings.current().allowDemo;
   const forward = (profile: Profile) => profile.session.onChange(() => {
     if (active() === profile) publish();
   });
@@ -72,11 +76,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       mode: demo === null ? 'live' : 'demo',
       configured: await active().isConfigured(),
       settingsProblem: live.settings.problem(),
+      demoAllowed: demoAllowed(),
     });
   }
 
   async function startDemo(): Promise<Result<AppState>> {
     if (demo !== null) return state();
+    if (!demoAllowed()) return fail('enforced_by_policy', 'Your organization has turned the demo off on this computer.');
     if (live.session.snapshot() !== null) return fail('invalid_state', 'End the open call before starting the demo.');
     let started: DemoProfile;
     try {
@@ -125,7 +131,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    offersDemo: async () => live.settings.problem() === null && !(await live.isConfigured()),
+    offersDemo: async () => demoAllowed() && live.settings.problem() === null && !(await live.isConfigured()),
     close: dropDemo,
   };
 }

@@ -78,7 +78,7 @@ export interface ActionOutcome {
   apiId: string;
 }
 
-/** Stored settings; every field may be preset by IT in settings.json. */
+/** Stored settings; every field may be preset by IT in settings.json or set by machine policy. */
 export interface Settings {
   phloId: string | null;
   nodeId: string | null;
@@ -89,6 +89,8 @@ export interface Settings {
   defaultCountry: string;
   phloBaseUrl: string;
   requestTimeoutMs: number;
+  /** Whether the demo is offered; IT turns it off where a simulator must not be mistaken for Plivo. */
+  allowDemo: boolean;
 }
 
 /** Settings as the renderer sees them, with what the environment overrides. */
@@ -98,6 +100,8 @@ export interface SettingsView {
   effectivePhloBaseUrl: string;
   /** Whether this profile's settings can be changed (the demo's cannot). */
   editable: boolean;
+  /** Fields machine policy enforces: shown read-only, and the core refuses to change them. */
+  enforced: (keyof Settings)[];
 }
 
 /** Whether credentials are saved, never the token itself. */
@@ -119,8 +123,11 @@ export interface AppState {
   /** PHLO ID, node ID, the agent's number and credentials are all set for the current mode. */
   configured: boolean;
   /**
-   * What was wrong with the agent's settings file or environment (a preset set aside, unknown
-   * keys, a bad HANDOFF_PHLO_BASE_URL), shown in every view and mode until the agent dismisses it.
+   * What was wrong with the agent's settings file, the machine policy or the environment (a preset
+   * set aside, unknown keys, a bad HANDOFF_PHLO_BASE_URL), shown in every view and mode until the
+   * agent dismisses it; a policy problem comes back at every start until IT fixes the policy.
    */
   settingsProblem: string | null;
+  /** Whether the demo may be offered and started (`allowDemo`, which IT may turn off). */
+  demoAllowed: boolean;
 }

@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'invalid_input',
   'invalid_address',
   'not_configured',
+  // A change machine policy forbids (an enforced setting, the demo turned off).
+  'enforced_by_policy',
   // The OS keychain and what it holds.
   'credentials_missing',
   'keychain_unavailable',

@@ -68,6 +68,7 @@ export const SettingsFields = {
     v.minValue(1000, 'The request timeout must be at least 1000 ms.'),
     v.maxValue(60000, 'The request timeout must be at most 60000 ms.'),
   ),
+  allowDemo: v.boolean('allowDemo must be true or false.'),
 };
 
 /** What IT may preset in settings.json: any of the fields; those left out take the defaults. */
@@ -79,10 +80,10 @@ export const SettingsFileSchema = v.strictObject(
 
 /**
  * What the app may change; fields left out keep their value. Where requests go is not among them:
- * only settings.json or HANDOFF_PHLO_BASE_URL set it, so nothing that reaches the bridge can send
- * the credentials to another host.
+ * only settings.json, machine policy or HANDOFF_PHLO_BASE_URL set it, so nothing that reaches the
+ * bridge can send the credentials to another host; nor is whether the demo is allowed, which is IT's.
  */
-export const SettingsPatchSchema = v.omit(SettingsFileSchema, ['phloBaseUrl']);
+export const SettingsPatchSchema = v.omit(SettingsFileSchema, ['phloBaseUrl', 'allowDemo']);
 
 /** Plivo Auth IDs are 20 characters starting with MA (main account) or SA (subaccount). */
 const AuthIdSchema = v.pipe(

@@ -34,7 +34,7 @@ export async function startDemoProfile(options: { phlo: PhloClient; logger: Logg
   };
   // An agent typing real settings here would lose them on leaving, so they cannot be changed.
   const settings: SettingsStore = {
-    view: () => ({ settings: { ...fixed }, effectivePhloBaseUrl: fixed.phloBaseUrl, editable: false }),
+    view: () => ({ settings: { ...fixed }, effectivePhloBaseUrl: fixed.phloBaseUrl, editable: false, enforced: [] }),
     current: () => ({ ...fixed }),
     effectivePhloBaseUrl: () => fixed.phloBaseUrl,
     problem: () => null,

@@ -1,7 +1,8 @@
 /**
  * Settings live in `<dataDir>/settings.json`, which IT may preset. The file is read through the
  * same schemas the Settings form is checked with, so a preset can never hold what the form would
- * refuse; a file that fails is set aside, not silently half-used.
+ * refuse; a file that fails is set aside, not silently half-used. Machine policy sits around it:
+ * its defaults under what the agent set, what it enforces over it.
  */
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,23 +13,26 @@ import type { Settings, SettingsView } from '../contract/domain';
 import { PhloBaseUrlSchema, SettingsFields, SettingsFileSchema, SettingsPatchSchema } from '../contract/ipc';
 import { fail, ok, type Result } from '../contract/result';
 import type { Logger } from '../log/logger';
+import type { Policy } from '../policy/machine-policy';
 
-/** Where the file lives, which environment overrides apply, and where problems are logged. */
+/** Where the file lives, which environment overrides and machine policy apply, and where problems are logged. */
 export interface SettingsStoreOptions {
   dataDir: string;
   env: Readonly<Record<string, string | undefined>>;
   logger: Logger;
+  /** Already checked; none when left out. */
+  policy?: Policy;
 }
 
 /** The settings in memory, always matching the file on disk once a change is accepted. */
 export interface SettingsStore {
   /** What the Settings screen shows. */
   view(): SettingsView;
-  /** What was wrong with the file or the environment at start, until the agent dismisses it. */
+  /** What was wrong with the file, the policy or the environment at start, until the agent dismisses it. */
   problem(): string | null;
   /** The agent has read the problem. */
   dismissProblem(): void;
-  /** The settings a request is built from. */
+  /** The settings a request is built from: policy and the agent's own, merged. */
   current(): Settings;
   /** Where PHLO requests go. */
   effectivePhloBaseUrl(): string;
@@ -45,6 +49,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultCountry: 'US',
   phloBaseUrl: 'https://phlorunner.plivo.com/v1/',
   requestTimeoutMs: 10000,
+  allowDemo: true,
 };
 
 const ENV_BASE_URL = 'HANDOFF_PHLO_BASE_URL';
@@ -53,17 +58,39 @@ const ENV_BASE_URL = 'HANDOFF_PHLO_BASE_URL';
 export async function createSettingsStore(options: SettingsStoreOptions): Promise<SettingsStore> {
   const logger = options.logger.child({ module: 'settings' });
   const file = join(options.dataDir, 'settings.json');
-  const loaded = await load(file, logger);
-  const override = readOverride(options.env, logger);
-  let settings = loaded.settings;
-  let problem = [loaded.problem, override.problem].filter((p) => p !== null).join(' ') || null;
+  const policy = options.policy ?? { defaults: {}, enforced: {}, problem: null };
+  const enforced = Object.keys(policy.enforced) as (keyof Settings)[];
+  // What the agent sees where they set nothing: built-in defaults under the policy's, normalised as stored.
+  const defaults: Settings = { ...DEFAULT_SETTINGS, ...policy.defaults };
+  const inherited: Settings = { ...defaults, phloBaseUrl: withOneSlash(defaults.phloBaseUrl) };
+  // Precedence, lowest first: built-in defaults, policy defaults, the agent's own, policy enforced.
+  const resolve = (own: Partial<Settings>): Settings => {
+    const merged = { ...inherited, ...own, ...policy.enforced };
+    return { ...merged, phloBaseUrl: withOneSlash(merged.phloBaseUrl) };
+  };
+  const loaded = await load(file, resolve({}), logger);
+  const override = readOverride(options.env, enforced.includes('phloBaseUrl'), logger);
+  // Only what the agent (or a preset) set is stored, so a policy default changed later reaches them.
+  let own = loaded.own;
+  let settings = resolve(own);
+  let fileProblem = loaded.problem;
+  let dismissed = false;
   // Updates run one after another, so two quick changes cannot both start from the same old settings.
   let updating: Promise<unknown> = Promise.resolve();
 
   const effectivePhloBaseUrl = () => override.url ?? settings.phloBaseUrl;
 
   function view(): SettingsView {
-    return { settings: { ...settings }, effectivePhloBaseUrl: effectivePhloBaseUrl(), editable: true };
+    return { settings: { ...settings }, effectivePhloBaseUrl: effectivePhloBaseUrl(), editable: true, enforced: [...enforced] };
+  }
+
+  /** The agent's own settings after a change: what they had, plus what now differs from what they inherit. */
+  function ownAfter(next: Settings): Partial<Settings> {
+    const kept = (Object.keys(next) as (keyof Settings)[]).filter(
+      (key) => Object.hasOwn(own, key) || (!enforced.includes(key) && next[key] !== inherited[key]),
+    );
+    // An enforced field keeps the agent's own value on disk, for the day the policy lets go of it.
+    return Object.fromEntries(kept.map((key) => [key, enforced.includes(key) ? own[key] : next[key]]));
   }
 
   async function save(patch: unknown): Promise<Result<SettingsView>> {
@@ -72,25 +99,34 @@ export async function createSettingsStore(options: SettingsStoreOptions): Promis
       logger.warn({ field: next.error.detail?.field, code: next.error.code }, 'settings change refused');
       return next;
     }
+    // The form sends every field it shows, enforced ones too, unchanged: that is no change, and is saved.
+    const locked = enforced.find((key) => next.value[key] !== settings[key]);
+    if (locked !== undefined) {
+      logger.warn({ field: locked, code: 'enforced_by_policy' }, 'settings change refused');
+      return fail('enforced_by_policy', 'Set by your organization: this setting cannot be changed here.', { field: locked });
+    }
+    const nextOwn = ownAfter(next.value);
     try {
       await mkdir(options.dataDir, { recursive: true });
-      await writeFileAtomic(file, `${JSON.stringify(next.value, null, 2)}\n`, { mode: 0o600 });
+      await writeFileAtomic(file, `${JSON.stringify(nextOwn, null, 2)}\n`, { mode: 0o600 });
     } catch (error) {
       logger.error({ err: error, file }, 'settings could not be saved');
       return fail('internal', `Handoff could not save the settings to ${file} (${reasonOf(error)}); nothing was changed.`);
     }
-    settings = next.value;
+    own = nextOwn;
+    settings = resolve(own);
     // The file now holds what the agent saved: a problem with the old one no longer applies.
-    problem = override.problem;
+    fileProblem = null;
     logger.info({ file }, 'settings saved');
     return ok(view());
   }
 
   return {
     view,
-    problem: () => problem,
+    // The policy's problem is back at every start until IT fixes it; the agent can only hide it for this run.
+    problem: () => (dismissed ? null : [fileProblem, override.problem, policy.problem].filter((p) => p !== null).join(' ') || null),
     dismissProblem: () => {
-      problem = null;
+      dismissed = true;
     },
     current: () => ({ ...settings }),
     effectivePhloBaseUrl,
@@ -102,15 +138,25 @@ export async function createSettingsStore(options: SettingsStoreOptions): Promis
   };
 }
 
-/** Reads the file; anything unusable is moved aside and replaced by the defaults, with one sentence why. */
-async function load(file: string, logger: Logger): Promise<{ settings: Settings; problem: string | null }> {
+/** What the agent's file holds, and why none of it is used when it is unusable. */
+interface Loaded {
+  own: Partial<Settings>;
+  problem: string | null;
+}
+
+/**
+ * Reads the file; anything unusable is moved aside and nothing of it is used, with one sentence
+ * why. `inherited` is what the file's settings land on, so an agent number is read with the
+ * country in force.
+ */
+async function load(file: string, inherited: Settings, logger: Logger): Promise<Loaded> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return { settings: DEFAULT_SETTINGS, problem: null };
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return { own: {}, problem: null };
     logger.error({ err: error, file }, 'settings file could not be read');
-    return { settings: DEFAULT_SETTINGS, problem: `Handoff could not read ${file} (${reasonOf(error)}) and is using the default settings.` };
+    return { own: {}, problem: `Handoff could not read ${file} (${reasonOf(error)}) and is using the default settings.` };
   }
   let data: unknown;
   try {
@@ -122,23 +168,25 @@ async function load(file: string, logger: Logger): Promise<{ settings: Settings;
     return setAside(file, 'it does not hold a JSON object', logger);
   }
   const known = Object.fromEntries(Object.entries(data).filter(([key]) => Object.hasOwn(SettingsFields, key)));
-  const read = applyPatch(DEFAULT_SETTINGS, known, SettingsFileSchema);
+  const read = applyPatch(inherited, known, SettingsFileSchema);
   if (!read.ok) {
     const field = read.error.detail?.field;
     return setAside(file, `${field === undefined ? 'a setting' : `"${field}"`} is invalid: ${read.error.message}`, logger);
   }
+  // Normalised as the rules store them; keys the file left out stay the agent's to inherit.
+  const own = Object.fromEntries(Object.keys(known).map((key) => [key, read.value[key as keyof Settings]]));
   // A misspelt key in an IT preset would otherwise leave its setting at the default unnoticed.
   const unknownKeys = Object.keys(data).filter((key) => !Object.hasOwn(SettingsFields, key));
-  if (unknownKeys.length === 0) return { settings: read.value, problem: null };
+  if (unknownKeys.length === 0) return { own, problem: null };
   logger.warn({ file, keys: unknownKeys }, 'settings file has keys Handoff does not use; ignoring them');
   const names = Object.keys(SettingsFields).join(', ');
   return {
-    settings: read.value,
+    own,
     problem: `${file} has settings Handoff does not know, which it ignores: ${unknownKeys.join(', ')}. The known ones are ${names}.`,
   };
 }
 
-async function setAside(file: string, reason: string, logger: Logger): Promise<{ settings: Settings; problem: string }> {
+async function setAside(file: string, reason: string, logger: Logger): Promise<Loaded> {
   const bad = `${file}.bad`;
   try {
     // rename replaces an older .bad on every platform Node runs on.
@@ -146,22 +194,33 @@ async function setAside(file: string, reason: string, logger: Logger): Promise<{
   } catch (error) {
     logger.error({ err: error, file, reason }, 'settings file is unusable and could not be moved aside');
     return {
-      settings: DEFAULT_SETTINGS,
+      own: {},
       problem: `Handoff is using the default settings because ${file} is unusable (${reason}), and it could not move the file aside (${reasonOf(error)}).`,
     };
   }
   logger.error({ file, movedTo: bad, reason }, 'settings file is unusable; moved aside');
   return {
-    settings: DEFAULT_SETTINGS,
+    own: {},
     // Valibot's own messages have no final period; the ones Handoff writes do.
     problem: `Handoff moved ${file} to ${bad} and is using the default settings, because ${reason}`.replace(/\.?$/, '.'),
   };
 }
 
-/** The base URL override from the environment; an unusable one is ignored and reported, never half-used. */
-function readOverride(env: SettingsStoreOptions['env'], logger: Logger): { url: string | null; problem: string | null } {
+/**
+ * The base URL override from the environment; an unusable one is ignored and reported, never
+ * half-used. Where policy enforces the base URL it is ignored too: an agent can set a variable.
+ */
+function readOverride(
+  env: SettingsStoreOptions['env'],
+  enforced: boolean,
+  logger: Logger,
+): { url: string | null; problem: string | null } {
   const text = env[ENV_BASE_URL];
   if (text === undefined || text.trim() === '') return { url: null, problem: null };
+  if (enforced) {
+    logger.warn({ variable: ENV_BASE_URL }, 'environment override ignored: policy enforces the base URL');
+    return { url: null, problem: `${ENV_BASE_URL} is ignored: your organization's policy sets where requests go.` };
+  }
   const parsed = v.safeParse(PhloBaseUrlSchema, text);
   if (parsed.success) return { url: withOneSlash(parsed.output), problem: null };
   logger.warn({ variable: ENV_BASE_URL, reason: parsed.issues[0].message }, 'environment override ignored');
@@ -198,6 +257,7 @@ function withOneSlash(url: string): string {
   return `${url.replace(/\/+$/, '')}/`;
 }
 
-function reasonOf(error: unknown): string {
+/** An error's own words, for a sentence an agent or an admin can act on; the policy files reuse it. */
+export function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

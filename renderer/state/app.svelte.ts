@@ -45,7 +45,12 @@ export class AppModel {
     return this.#state !== null && this.mode === 'live' && !this.configured;
   }
 
-  /** What is wrong with the agent's settings file or environment, shown in every view until dismissed. */
+  /** Whether the demo may be offered: IT may turn it off. */
+  get demoAllowed(): boolean {
+    return this.#state?.demoAllowed ?? false;
+  }
+
+  /** What is wrong with the agent's settings file, the policy or the environment, shown in every view until dismissed. */
   get settingsProblem(): string | null {
     return this.#state?.settingsProblem ?? null;
   }

@@ -74,6 +74,11 @@ export class SettingsModel {
     return this.#view?.editable ?? true;
   }
 
+  /** Fields machine policy sets: shown read-only, with who set them. */
+  get enforced(): readonly (keyof Settings)[] {
+    return this.#view?.enforced ?? [];
+  }
+
   /** How numbers typed without a `+` are read. */
   get defaultCountry(): string {
     return this.#view?.settings.defaultCountry ?? FALLBACK_COUNTRY;

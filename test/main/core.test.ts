@@ -154,8 +154,8 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
   });
 
   it('runs the demo against its own simulator without touching the agent\'s settings or keychain', async () => {
-    expect(await call('app:state')).toEqual({ ok: true, value: { mode: 'live', configured: false, settingsProblem: null } });
-    expect(await call('demo:start')).toEqual({ ok: true, value: { mode: 'demo', configured: true, settingsProblem: null } });
+    expect(await call('app:state')).toEqual({ ok: true, value: { mode: 'live', configured: false, settingsProblem: null, demoAllowed: true } });
+    expect(await call('demo:start')).toEqual({ ok: true, value: { mode: 'demo', configured: true, settingsProblem: null, demoAllowed: true } });
     expect(await call('credentials:save', { authId: sim.authId, authToken: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
 
     const events: (SessionSnapshot | null)[] = [];
@@ -169,7 +169,7 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
     // The test's own simulator, the live profile's target, saw nothing.
     expect(sim.requests()).toHaveLength(0);
 
-    expect(await call('demo:stop')).toEqual({ ok: true, value: { mode: 'live', configured: false, settingsProblem: null } });
+    expect(await call('demo:stop')).toEqual({ ok: true, value: { mode: 'live', configured: false, settingsProblem: null, demoAllowed: true } });
     expect(await call('session:get')).toEqual({ ok: true, value: null });
     expect(events.at(-1)).toBeNull();
     expect(await call('credentials:status')).toEqual({ ok: true, value: { set: false, authIdMasked: null } });
@@ -184,8 +184,8 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
     expect(await call('app:state')).toMatchObject({ ok: true, value: { settingsProblem: problem } });
     await call('settings:get');
     expect(await call('demo:start')).toMatchObject({ ok: true, value: { mode: 'demo', settingsProblem: problem } });
-    expect(await call('settings:dismiss-problem')).toMatchObject({ ok: true, value: { settingsProblem: null } });
-    expect(await call('demo:stop')).toMatchObject({ ok: true, value: { settingsProblem: null } });
+    expect(await call('settings:dismiss-problem')).toMatchObject({ ok: true, value: { settingsProblem: null, demoAllowed: true } });
+    expect(await call('demo:stop')).toMatchObject({ ok: true, value: { settingsProblem: null, demoAllowed: true } });
   });
 
   it('offers the demo on a first run, and keeps the demo\'s settings fixed', async () => {
@@ -197,9 +197,36 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
 
   it('will not start the demo over an open live call', async () => {
     await configure();
-    expect(await call('app:state')).toEqual({ ok: true, value: { mode: 'live', configured: true, settingsProblem: null } });
+    expect(await call('app:state')).toEqual({ ok: true, value: { mode: 'live', configured: true, settingsProblem: null, demoAllowed: true } });
     await call('session:open', { customer: CUSTOMER });
     expect(await call('demo:start')).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+  });
+
+  it('under a policy that turns the demo off, neither offers nor starts it', async () => {
+    const policyDir = await tempDir();
+    await writeFile(join(policyDir, 'policy.json'), JSON.stringify({ enforced: { allowDemo: false } }));
+    core = await createCore({ dataDir, env: { HANDOFF_PHLO_BASE_URL: sim.baseUrl, HANDOFF_POLICY_DIR: policyDir }, keychainService: service });
+    expect(await core.offersDemo()).toBe(false);
+    expect(await call('app:state')).toEqual({ ok: true, value: { mode: 'live', configured: false, settingsProblem: null, demoAllowed: false } });
+    expect(await call('demo:start')).toEqual({
+      ok: false,
+      error: { code: 'enforced_by_policy', message: 'Your organization has turned the demo off on this computer.' },
+    });
+    expect(await call('app:state')).toMatchObject({ ok: true, value: { mode: 'live' } });
+  });
+
+  it('refuses a bridge change to an enforced field and leaves settings.json as it was, byte for byte', async () => {
+    const policyDir = await tempDir();
+    await writeFile(join(policyDir, 'policy.json'), JSON.stringify({ enforced: { phloId: sim.phloId } }));
+    await writeFile(join(dataDir, 'settings.json'), '{"nodeId": "c1a8d3e2-5b4f-4e6a-9d7c-0f1e2d3c4b5a"}');
+    core = await createCore({ dataDir, env: { HANDOFF_PHLO_BASE_URL: sim.baseUrl, HANDOFF_POLICY_DIR: policyDir }, keychainService: service });
+    const before = await readFile(join(dataDir, 'settings.json'));
+    expect(await call('settings:update', { phloId: randomUUID() })).toMatchObject({
+      ok: false,
+      error: { code: 'enforced_by_policy', detail: { field: 'phloId' } },
+    });
+    expect(await readFile(join(dataDir, 'settings.json'))).toEqual(before);
+    expect(await call('settings:get')).toMatchObject({ ok: true, value: { settings: { phloId: sim.phloId }, enforced: ['phloId'] } });
   });
 
   async function restartedWithToken(authToken: string): Promise<Simulator> {

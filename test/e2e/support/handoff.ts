@@ -77,26 +77,33 @@ interface Options {
   dataFiles: Record<string, string>;
   /** Where the core sends PHLO requests, when not to the simulator: an address a request cannot leave for. */
   phloBaseUrl: string | null;
+  /** Files written into the machine policy folder (HANDOFF_POLICY_DIR) before the core starts: policy.json. */
+  policyFiles: Record<string, string>;
 }
 
 export const test = base.extend<{ handoff: Handoff; pageProblems: PageProblems } & Options>({
   dataFiles: [{}, { option: true }],
   phloBaseUrl: [null, { option: true }],
+  policyFiles: [{}, { option: true }],
 
-  handoff: async ({ dataFiles, phloBaseUrl }, use, testInfo) => {
+  handoff: async ({ dataFiles, phloBaseUrl, policyFiles }, use, testInfo) => {
     requireBuild();
     const dataDir = await mkdtemp(join(tmpdir(), 'handoff-e2e-'));
-    for (const [path, text] of Object.entries(dataFiles)) {
-      const file = join(dataDir, path);
-      await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, text);
+    // A policy folder of the test's own, even when empty, so this machine's policy never leaks in.
+    const policyDir = await mkdtemp(join(tmpdir(), 'handoff-e2e-policy-'));
+    for (const [dir, files] of [[dataDir, dataFiles], [policyDir, policyFiles]] as const) {
+      for (const [path, text] of Object.entries(files)) {
+        const file = join(dir, path);
+        await mkdir(dirname(file), { recursive: true });
+        await writeFile(file, text);
+      }
     }
     const authToken = `e2eToken${randomBytes(12).toString('hex')}`;
     const service = `Handoff test ${randomUUID()}`;
     const sim = await startSimulator({ authToken });
     const core = await createCore({
       dataDir,
-      env: { HANDOFF_PHLO_BASE_URL: phloBaseUrl ?? sim.baseUrl, HANDOFF_LOG_LEVEL: 'debug' },
+      env: { HANDOFF_PHLO_BASE_URL: phloBaseUrl ?? sim.baseUrl, HANDOFF_LOG_LEVEL: 'debug', HANDOFF_POLICY_DIR: policyDir },
       keychainService: service,
     });
     const preview = await startPreviewServer({ core, rendererDir: RENDERER_DIR, port: 0 });
@@ -147,6 +154,7 @@ export const test = base.extend<{ handoff: Handoff; pageProblems: PageProblems }
       await core.close();
       await sim.close();
       await rm(dataDir, { recursive: true, force: true });
+      await rm(policyDir, { recursive: true, force: true });
     }
   },
 

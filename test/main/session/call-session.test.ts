@@ -33,6 +33,7 @@ beforeEach(async () => {
     defaultCountry: 'US',
     phloBaseUrl: sim.baseUrl,
     requestTimeoutMs: 2000,
+    allowDemo: true,
   };
   session = createCallSession({
     settings: { current: () => settings, effectivePhloBaseUrl: () => sim.baseUrl },

@@ -16,6 +16,7 @@ const DEFAULTS: Settings = {
   defaultCountry: 'US',
   phloBaseUrl: 'https://phlorunner.plivo.com/v1/',
   requestTimeoutMs: 10000,
+  allowDemo: true,
 };
 
 let root: string;
@@ -42,7 +43,7 @@ afterEach(async () => {
 describe('loading', () => {
   it('uses the defaults, with no problem and no file written, when there is no settings file', async () => {
     const store = await open();
-    expect(store.view()).toEqual({ settings: DEFAULTS, effectivePhloBaseUrl: DEFAULTS.phloBaseUrl, editable: true });
+    expect(store.view()).toEqual({ settings: DEFAULTS, effectivePhloBaseUrl: DEFAULTS.phloBaseUrl, editable: true, enforced: [] });
     expect(store.problem()).toBeNull();
     expect(await readdir(dataDir)).toEqual([]);
   });
@@ -68,6 +69,7 @@ describe('loading', () => {
       },
       effectivePhloBaseUrl: 'http://127.0.0.1:8080/v1/',
       editable: true,
+      enforced: [],
     });
     // A misspelt key would leave its setting at the default: the agent and IT hear of it.
     expect(store.problem()).toMatch(/settings\.json has settings Handoff does not know, which it ignores: theme\. The known ones are phloId, /);
@@ -165,6 +167,7 @@ describe('update', () => {
     defaultCountry: 'US',
     phloBaseUrl: 'https://phlorunner.plivo.com/v1/',
     requestTimeoutMs: 10000,
+    allowDemo: true,
   } satisfies Settings;
 
   it.each([
@@ -214,12 +217,14 @@ describe('update', () => {
     expect(result).toMatchObject({ ok: true, value: { settings: { defaultCountry: 'GB', agentAddress: '+442079460018' } } });
   });
 
-  it('writes the whole settings as valid JSON, owner-only, leaving no temporary file', async () => {
+  it('writes what the agent set as valid JSON, owner-only, leaving no temporary file', async () => {
     const store = await open();
     await store.update({ phloId: PHLO_ID });
-    await store.update({ nodeId: NODE_ID });
+    // Sent as it already is (the form sends every field): not the agent's own choice, so not stored.
+    await store.update({ nodeId: NODE_ID, defaultRole: 'agent' });
     const expected = { ...DEFAULTS, phloId: PHLO_ID, nodeId: NODE_ID };
-    expect(JSON.parse(await readFile(settingsFile(), 'utf8'))).toEqual(expected);
+    // Defaults stay out of the file, so a default IT changes later still reaches this agent.
+    expect(JSON.parse(await readFile(settingsFile(), 'utf8'))).toEqual({ phloId: PHLO_ID, nodeId: NODE_ID });
     expect(store.current()).toEqual(expected);
     expect(await readdir(dataDir)).toEqual(['settings.json']);
     if (process.platform !== 'win32') expect((await stat(settingsFile())).mode & 0o777).toBe(0o600);

@@ -1,0 +1,100 @@
+/**
+ * The machine policy IT sets: `policy.json` in the policy folder and, on Windows, the registry, which
+ * wins over the file. Every value passes the same field rules as settings.json; a bad value is
+ * reported and skipped, field by field, so one typo never throws away the rest of a policy.
+ */
+import * as v from 'valibot';
+import { parseAddress } from '../address/address';
+import type { Settings } from '../contract/domain';
+import { SettingsFields } from '../contract/ipc';
+import type { Logger } from '../log/logger';
+import { DEFAULT_SETTINGS } from '../settings/settings-store';
+import { policyFolder } from './policy-folder';
+import { readPolicyFile } from './policy-file';
+import { EMPTY_SOURCE, type PolicySection } from './policy-source';
+import { readRegistryPolicy, type RegQuery } from './registry-policy';
+import { SETTING_NAMES } from './setting-kinds';
+
+/** The checked policy: each section's valid values, and one sentence on what was ignored. */
+export interface Policy {
+  /** Used where the agent has set nothing. */
+  defaults: Partial<Settings>;
+  /** The agent cannot change these. */
+  enforced: Partial<Settings>;
+  /** What IT should fix; null when the whole policy was usable. */
+  problem: string | null;
+}
+
+/** What reading the policy depends on: passed in so every platform's path is tested anywhere. */
+export interface PolicyOptions {
+  platform: NodeJS.Platform;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Runs reg.exe; used on Windows only. */
+  query: RegQuery;
+  logger: Logger;
+}
+
+/** Reads and checks the file, then the registry over it; never throws for anything IT wrote. */
+export async function loadPolicy(options: PolicyOptions): Promise<Policy> {
+  const logger = options.logger.child({ module: 'policy' });
+  const folder = policyFolder(options.platform, options.env);
+  // Later sources win: the registry, where Group Policy writes, over the file.
+  const sources = [await readPolicyFile(folder), options.platform === 'win32' ? await readRegistryPolicy(options.query) : EMPTY_SOURCE];
+  const policy: Omit<Policy, 'problem'> = { defaults: {}, enforced: {} };
+  const problems: string[] = [];
+  for (const source of sources) {
+    problems.push(...source.problems);
+    for (const section of source.sections) {
+      const checked = checkSection(section);
+      Object.assign(policy[section.section], checked.values);
+      problems.push(...checked.problems);
+    }
+  }
+  readAgentAddresses(policy, problems);
+  for (const problem of problems) logger.warn({ folder, problem }, 'machine policy: part of it is ignored');
+  if (problems.length === 0 && (Object.keys(policy.defaults).length > 0 || Object.keys(policy.enforced).length > 0)) {
+    logger.info({ folder, defaults: Object.keys(policy.defaults), enforced: Object.keys(policy.enforced) }, 'machine policy applied');
+  }
+  return {
+    ...policy,
+    problem: problems.length === 0 ? null : `Handoff ignores part of your organization's policy (tell your IT team): ${problems.join(' ')}`,
+  };
+}
+
+/** Each known field through its own rule, so a bad one leaves the others in force. */
+function checkSection({ where, values }: PolicySection): { values: Partial<Settings>; problems: string[] } {
+  // Each field's own rule gave its value, so it has that field's type.
+  const valid: Record<string, unknown> = {};
+  const problems: string[] = [];
+  const unknownKeys = Object.keys(values).filter((key) => !Object.hasOwn(SettingsFields, key));
+  if (unknownKeys.length > 0) {
+    problems.push(`${where} has settings Handoff does not know, which it ignores: ${unknownKeys.join(', ')}. The known ones are ${SETTING_NAMES.join(', ')}.`);
+  }
+  for (const name of SETTING_NAMES) {
+    if (!Object.hasOwn(values, name)) continue;
+    const parsed = v.safeParse(SettingsFields[name], values[name]);
+    if (parsed.success) valid[name] = parsed.output;
+    // Valibot's own messages have no final period; the ones Handoff writes do.
+    else problems.push(`${where}: "${name}" is ignored: ${parsed.issues[0].message}`.replace(/\.?$/, '.'));
+  }
+  return { values: valid, problems };
+}
+
+/**
+ * An agent number is read with a country; the policy's own (enforced, then default) is the one IT
+ * meant, and the result is stored as Plivo takes it so any agent's country reads it the same.
+ */
+function readAgentAddresses(policy: Omit<Policy, 'problem'>, problems: string[]): void {
+  const country = policy.enforced.defaultCountry ?? policy.defaults.defaultCountry ?? DEFAULT_SETTINGS.defaultCountry;
+  for (const section of ['defaults', 'enforced'] as const) {
+    const address = policy[section].agentAddress;
+    if (address === undefined || address === null) continue;
+    const parsed = parseAddress(address, country);
+    if (parsed.ok) {
+      policy[section].agentAddress = parsed.value;
+    } else {
+      delete policy[section].agentAddress;
+      problems.push(`The policy's ${section} "agentAddress" is ignored: ${parsed.error.message}`.replace(/\.?$/, '.'));
+    }
+  }
+}
