@@ -12,6 +12,7 @@ import { createLogger, type Logger } from './log/logger';
 import { createPhloClient } from './phlo/phlo-client';
 import { createPhloHttp, type PlatformFetch } from './phlo/phlo-http';
 import { loadPolicy } from './policy/machine-policy';
+import { runPlutil } from './policy/managed-preferences';
 import { runRegQuery } from './policy/registry-policy';
 import { createProfile, type Profile } from './profile/profile';
 import { createSettingsStore } from './settings/settings-store';
@@ -47,7 +48,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const dataDir = options.env['HANDOFF_DATA_DIR'] ?? options.dataDir;
   const logger = createLogger({ dataDir, level: options.env['HANDOFF_LOG_LEVEL'] });
   const phlo = createPhloClient(createPhloHttp({ fetch: options.fetch, env: options.env, logger }), logger);
-  const policy = await loadPolicy({ platform: process.platform, env: options.env, query: runRegQuery, logger });
+  const policy = await loadPolicy({ platform: process.platform, env: options.env, query: runRegQuery, plutil: runPlutil, logger });
   const live = createProfile({
     settings: await createSettingsStore({ dataDir, env: options.env, logger, policy }),
     credentials: createCredentialStore(loadKeytar, {

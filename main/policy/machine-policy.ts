@@ -1,6 +1,6 @@
 /**
- * The machine policy IT sets: `policy.json` in the policy folder and, on Windows, the registry, which
- * wins over the file. Every value passes the same field rules as settings.json; a bad value is
+ * The machine policy IT sets: `policy.json` in the policy folder and, over it, the Windows registry
+ * (Group Policy) or a macOS configuration profile (MDM). Every value passes the same field rules as settings.json; a bad value is
  * reported and skipped, field by field, so one typo never throws away the rest of a policy.
  */
 import * as v from 'valibot';
@@ -11,7 +11,8 @@ import type { Logger } from '../log/logger';
 import { DEFAULT_SETTINGS } from '../settings/settings-store';
 import { policyFolder } from './policy-folder';
 import { readPolicyFile } from './policy-file';
-import { EMPTY_SOURCE, type PolicySection } from './policy-source';
+import { EMPTY_SOURCE, type PolicySection, type PolicySource } from './policy-source';
+import { readManagedPreferences, type PlistToJson } from './managed-preferences';
 import { readRegistryPolicy, type RegQuery } from './registry-policy';
 import { SETTING_NAMES } from './setting-kinds';
 
@@ -31,6 +32,8 @@ export interface PolicyOptions {
   env: Readonly<Record<string, string | undefined>>;
   /** Runs reg.exe; used on Windows only. */
   query: RegQuery;
+  /** Runs plutil on the managed preferences; used on macOS only. */
+  plutil: PlistToJson;
   logger: Logger;
 }
 
@@ -38,8 +41,8 @@ export interface PolicyOptions {
 export async function loadPolicy(options: PolicyOptions): Promise<Policy> {
   const logger = options.logger.child({ module: 'policy' });
   const folder = policyFolder(options.platform, options.env);
-  // Later sources win: the registry, where Group Policy writes, over the file.
-  const sources = [await readPolicyFile(folder), options.platform === 'win32' ? await readRegistryPolicy(options.query) : EMPTY_SOURCE];
+  // Later sources win: what Group Policy or MDM writes over the file.
+  const sources = [await readPolicyFile(folder), await managedSource(options)];
   const policy: Omit<Policy, 'problem'> = { defaults: {}, enforced: {} };
   const problems: string[] = [];
   for (const source of sources) {
@@ -59,6 +62,13 @@ export async function loadPolicy(options: PolicyOptions): Promise<Policy> {
     ...policy,
     problem: problems.length === 0 ? null : `Handoff ignores part of your organization's policy (tell your IT team): ${problems.join(' ')}`,
   };
+}
+
+/** The platform's managed policy: Group Policy's registry keys on Windows, MDM's profile on macOS. */
+function managedSource(options: PolicyOptions): Promise<PolicySource> {
+  if (options.platform === 'win32') return readRegistryPolicy(options.query);
+  if (options.platform === 'darwin') return readManagedPreferences(options.plutil);
+  return Promise.resolve(EMPTY_SOURCE);
 }
 
 /** Each known field through its own rule, so a bad one leaves the others in force. */

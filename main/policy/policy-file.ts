@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { reasonOf } from '../settings/settings-store';
-import { EMPTY_SOURCE, type PolicySection, type PolicySectionName, type PolicySource } from './policy-source';
+import { EMPTY_SOURCE, isRecord, type PolicySection, type PolicySectionName, type PolicySource } from './policy-source';
 
 const SECTIONS: readonly PolicySectionName[] = ['defaults', 'enforced'];
 
@@ -26,7 +26,7 @@ export async function readPolicyFile(folder: string): Promise<PolicySource> {
   } catch (error) {
     return { sections: [], problems: [`${file} is not valid JSON (${reasonOf(error)}).`] };
   }
-  if (!isObject(data)) return { sections: [], problems: [`${file} does not hold a JSON object.`] };
+  if (!isRecord(data)) return { sections: [], problems: [`${file} does not hold a JSON object.`] };
 
   const problems: string[] = [];
   const unknownKeys = Object.keys(data).filter((key) => !SECTIONS.includes(key as PolicySectionName));
@@ -37,12 +37,9 @@ export async function readPolicyFile(folder: string): Promise<PolicySource> {
   for (const section of SECTIONS) {
     const values = data[section];
     if (values === undefined) continue;
-    if (isObject(values)) sections.push({ section, where: `${file} "${section}"`, values });
+    if (isRecord(values)) sections.push({ section, where: `${file} "${section}"`, values });
     else problems.push(`${file} "${section}" is ignored: it must be a JSON object of settings.`);
   }
   return { sections, problems };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

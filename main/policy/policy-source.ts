@@ -19,3 +19,8 @@ export interface PolicySource {
 
 /** A place with nothing in it: the usual case, and no problem. */
 export const EMPTY_SOURCE: PolicySource = { sections: [], problems: [] };
+
+/** Whether IT wrote a JSON object or dictionary where one belongs, rather than a list or a value. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../main/log/logger';
 import { loadPolicy } from '../../../main/policy/machine-policy';
+import type { PlistToJson } from '../../../main/policy/managed-preferences';
 import { POLICY_KEY, type RegQuery } from '../../../main/policy/registry-policy';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -24,14 +25,15 @@ async function machine(policy?: unknown) {
   const logger = createLogger({ dataDir: root });
   return {
     folder,
-    load: (platform: NodeJS.Platform = 'linux', query: RegQuery = noRegistry) =>
-      loadPolicy({ platform, env: { HANDOFF_POLICY_DIR: folder }, query, logger }),
+    load: (platform: NodeJS.Platform = 'linux', query: RegQuery = noRegistry, plutil: PlistToJson = noProfile) =>
+      loadPolicy({ platform, env: { HANDOFF_POLICY_DIR: folder }, query, plutil, logger }),
     log: () => readFile(join(root, 'logs', 'handoff.log'), 'utf8'),
   };
 }
 
 const ABSENT = { exitCode: 1, stdout: '', stderr: 'ERROR: The system was unable to find the specified registry key or value.' };
 const noRegistry: RegQuery = () => Promise.resolve(ABSENT);
+const noProfile: PlistToJson = () => Promise.resolve({ json: null, problem: null });
 /** reg.exe printing the recorded output given per subkey, and "not found" for the others. */
 const registry =
   (answers: { Defaults?: string; Enforced?: string }): RegQuery =>
