@@ -127,6 +127,8 @@ export async function onACall(page: Page, handoff: Handoff, options: OnACallOpti
   if (!open) return;
   await openCall(page, CUSTOMER_SHOWN, name);
   await expectStates(page, { You: 'Connected', [name ?? CUSTOMER_SHOWN]: 'Connected' });
+  // Opening starts a reachability check (a read): a fault a test queues next must meet its own action.
+  await handoff.core.checksSettled();
 }
 
 /** One request the page sent the core over the bridge. */
