@@ -177,10 +177,11 @@ export function checkedWhen(checkedAt: string, now: number): string {
   return `checked ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')} ago`;
 }
 
-/** The whole connection sentence, for the header's details and its accessible name. */
-export function connectionSentence(subject: string, status: ConnectionStatus | null): string {
+/** The whole connection sentence, for the header button's name and its details: "Plivo not reachable: why, checked 0:40 ago." */
+export function connectionSentence(subject: string, status: ConnectionStatus | null, when: string | null): string {
   const state = `${subject} ${connectionState(status)}`;
-  return status?.reason == null ? `${state}.` : `${state}: ${status.reason}.`;
+  const why = status?.reason == null ? state : `${state}: ${status.reason}`;
+  return when === null ? `${why}.` : `${why}, ${when}.`;
 }
 
 /** Said with "Call opened" when the last check found Plivo out of reach: the call is tracked, transfers will fail. */
