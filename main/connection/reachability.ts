@@ -73,7 +73,7 @@ export const UNREACHABLE_REASONS: Record<Exclude<ErrorCode, 'not_configured' | '
 };
 
 /** What a check's result means for the header. */
-export function statusOf(result: Result<ConnectionCheck>, checkedAt: Date): ConnectionStatus {
+function statusOf(result: Result<ConnectionCheck>, checkedAt: Date): ConnectionStatus {
   const at = checkedAt.toISOString();
   if (result.ok) return { state: 'reachable', checking: false, checkedAt: at, reason: null, failure: null };
   const { code } = result.error;

@@ -75,6 +75,13 @@ describe.skipIf(!keyringReady)('Plivo reachability through the core: connection:
     expect(await call('session:open', { customer: CUSTOMER })).toMatchObject({ ok: true });
   });
 
+  it('treats a read that times out as "not reachable", a state and not a failure of any request the agent made', async () => {
+    expect(await call('settings:update', { phloId: sim.phloId, nodeId: sim.nodeId, agentAddress: AGENT, requestTimeoutMs: 1000 })).toMatchObject({ ok: true });
+    sim.injectFault({ kind: 'delay', ms: 3000 });
+    expect(await call('credentials:save', { authId: sim.authId, authToken: sim.authToken })).toMatchObject({ ok: true });
+    expect(await status()).toMatchObject({ state: 'unreachable', reason: 'Plivo did not answer in time', failure: { code: 'timeout' } });
+  });
+
   it('runs the check beside a call action: the action neither waits for it nor is refused as busy', async () => {
     await configure();
     await status();
