@@ -2,7 +2,9 @@
  * Builds Handoff's core from the real parts (file system, OS keychain, HTTP) and wires them.
  * The Electron shell and the browser preview both start from here; nothing here imports Electron.
  */
-import type { AppState, SessionSnapshot } from './contract/domain';
+import { createReachability } from './connection/reachability';
+import type { AppState } from './contract/domain';
+import type { EventName, EventPayloads } from './contract/ipc';
 import { ok, fail, type Result } from './contract/result';
 import { createCredentialStore } from './credentials/credential-store';
 import { loadKeytar } from './credentials/keychain';
@@ -28,16 +30,21 @@ export interface CoreOptions {
   fetch?: PlatformFetch;
 }
 
-/** The running core: the channel handlers, the session event source, and its log. */
+/** One event for the renderer with its contract payload, so every transport forwards each the same way. */
+export type CoreEvent = { [E in EventName]: { event: E; payload: EventPayloads[E] } }[EventName];
+
+/** The running core: the channel handlers, the event source, and its log. */
 export interface Core {
   handlers: ChannelHandlers;
   logger: Logger;
-  /** Calls `listener` after every change of the call in the profile in use. */
-  onSessionChange(listener: (snapshot: SessionSnapshot | null) => void): () => void;
+  /** Calls `listener` after every change of the call in the profile in use, and of Plivo's reachability. */
+  onEvent(listener: (event: CoreEvent) => void): () => void;
   /** Whether the preview opens in the demo: allowed, nothing set up yet, and no settings problem the agent must see first. */
   offersDemo(): Promise<boolean>;
-  /** Stops the demo's simulator, if one runs. */
+  /** Stops the reachability checks and the demo's simulator, once no check is in flight. */
   close(): Promise<void>;
+  /** Resolves once no reachability check is under way, so a test's next request meets the simulator alone. */
+  checksSettled(): Promise<void>;
 }
 
 /** The keychain entry's service name in the real app. */
@@ -61,10 +68,32 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let demo: (DemoProfile & { unsubscribe: () => void }) | null = null;
   const active = (): Profile => demo?.profile ?? live;
 
-  const listeners = new Set<(snapshot: SessionSnapshot | null) => void>();
+  const listeners = new Set<(event: CoreEvent) => void>();
+  const emit = (event: CoreEvent) => {
+    for (const listener of listeners) listener(event);
+  };
+  const reachability = createReachability({
+    check: () => active().testConnection(),
+    ready: () => active().isConfigured(),
+    now: () => new Date(),
+    after: (ms, run) => {
+      const timer = setTimeout(run, ms);
+      // A pending check must never keep the process alive after the window closed.
+      timer.unref();
+      return () => {
+        clearTimeout(timer);
+      };
+    },
+    random: Math.random,
+    logger,
+  });
+  reachability.onChange((status) => {
+    emit({ event: 'connection:changed', payload: status });
+  });
   const publish = () => {
     const snapshot = active().session.snapshot();
-    for (const listener of listeners) listener(snapshot);
+    reachability.callOpen(snapshot !== null);
+    emit({ event: 'session:changed', payload: snapshot });
   };
   const demoAllowed = () => live.settings.current().allowDemo;
   const forward = (profile: Profile) => profile.session.onChange(() => {
@@ -94,6 +123,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
     demo = { ...started, unsubscribe: forward(started.profile) };
     logger.info('demo started');
+    reachability.changed();
     publish();
     return state();
   }
@@ -110,13 +140,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (demo.profile.session.snapshot()?.pending != null) return fail('busy', 'Wait for the current action to finish.');
     await dropDemo();
     logger.info('demo stopped');
+    reachability.changed();
     publish();
     return state();
   }
 
+  reachability.changed();
+
   return {
     handlers: createChannelHandlers({
       profile: active,
+      connection: reachability,
       app: {
         state,
         startDemo,
@@ -128,11 +162,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
     }),
     logger,
-    onSessionChange(listener) {
+    onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     offersDemo: async () => demoAllowed() && live.settings.problem() === null && !(await live.isConfigured()),
-    close: dropDemo,
+    async close() {
+      reachability.close();
+      await reachability.settled();
+      await dropDemo();
+    },
+    checksSettled: () => reachability.settled(),
   };
 }

@@ -5,19 +5,19 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { createHandoffApi } from '../main/contract/bridge';
-import type { EventPayloads } from '../main/contract/ipc';
 
 contextBridge.exposeInMainWorld(
   'handoff',
   createHandoffApi(
     (channel, payload) => ipcRenderer.invoke(channel, payload),
-    (listener) => {
-      const forward = (_event: IpcRendererEvent, snapshot: EventPayloads['session:changed']) => {
-        listener(snapshot);
+    (event, listener) => {
+      // Main sends each event with its contract payload (main/electron/app.ts), so the cast names what arrives.
+      const forward = (_event: IpcRendererEvent, payload: unknown) => {
+        listener(payload as Parameters<typeof listener>[0]);
       };
-      ipcRenderer.on('session:changed', forward);
+      ipcRenderer.on(event, forward);
       return () => {
-        ipcRenderer.removeListener('session:changed', forward);
+        ipcRenderer.removeListener(event, forward);
       };
     },
   ),

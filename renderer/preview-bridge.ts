@@ -4,7 +4,6 @@
  * handlers Electron's IPC registers. Loaded only by the preview, before the app.
  */
 import { createHandoffApi, PREVIEW_TOKEN_HEADER } from '../main/contract/bridge';
-import type { EventPayloads } from '../main/contract/ipc';
 
 const STORAGE_KEY = 'handoff-preview-token';
 
@@ -25,6 +24,8 @@ function takeToken(): string {
 }
 
 const token = takeToken();
+let source: EventSource | null = null;
+let listeners = 0;
 
 const api = createHandoffApi(
   async (channel, payload) => {
@@ -40,14 +41,23 @@ const api = createHandoffApi(
     }
     return (await response.json()) as unknown;
   },
-  (listener) => {
-    const source = new EventSource(`/bridge/events?token=${encodeURIComponent(token)}`);
-    const onMessage = (event: MessageEvent<string>) => {
-      listener(JSON.parse(event.data) as EventPayloads['session:changed']);
+  (event, listener) => {
+    // One stream carries every event; it opens with the first listener and closes with the last.
+    source ??= new EventSource(`/bridge/events?token=${encodeURIComponent(token)}`);
+    const open = source;
+    const onMessage = (message: MessageEvent<string>) => {
+      // The preview server writes each event's contract payload as JSON (main/preview/preview-server.ts).
+      listener(JSON.parse(message.data) as Parameters<typeof listener>[0]);
     };
-    source.addEventListener('session:changed', onMessage);
+    open.addEventListener(event, onMessage);
+    listeners += 1;
     return () => {
-      source.close();
+      open.removeEventListener(event, onMessage);
+      listeners -= 1;
+      if (listeners === 0) {
+        open.close();
+        source = null;
+      }
     };
   },
 );

@@ -3,14 +3,19 @@
  * Electron) and the preview bridge (in a browser) both build it with `createHandoffApi`, so the
  * renderer sees the same object either way. Type-only imports: this file ships inside the preload.
  */
-import type { ChannelInput, ChannelName, ChannelResult, EventPayloads } from './ipc';
+import type { ChannelInput, ChannelName, ChannelResult, EventName, EventPayloads } from './ipc';
 
 /** Which channel each operation calls. */
 const OPERATIONS = {
   app: { state: 'app:state', startDemo: 'demo:start', stopDemo: 'demo:stop' },
   settings: { get: 'settings:get', update: 'settings:update', dismissProblem: 'settings:dismiss-problem' },
-  credentials: { status: 'credentials:status', save: 'credentials:save', clear: 'credentials:clear' },
-  connection: { test: 'connection:test' },
+  credentials: {
+    status: 'credentials:status',
+    save: 'credentials:save',
+    replace: 'credentials:replace',
+    clear: 'credentials:clear',
+  },
+  connection: { test: 'connection:test', status: 'connection:status' },
   session: { get: 'session:get', open: 'session:open', end: 'session:end' },
   call: {
     warmTransfer: 'call:warm-transfer',
@@ -45,6 +50,8 @@ export type HandoffApi = {
 } & {
   /** Calls `listener` with the call after every change; returns the unsubscribe. */
   onSessionChange(listener: (snapshot: EventPayloads['session:changed']) => void): Unsubscribe;
+  /** Calls `listener` with Plivo's reachability after every change; returns the unsubscribe. */
+  onConnectionChange(listener: (status: EventPayloads['connection:changed']) => void): Unsubscribe;
 };
 
 /** The header the browser preview's bridge carries its per-launch token in (lower case, as Node reads it). */
@@ -53,11 +60,11 @@ export const PREVIEW_TOKEN_HEADER = 'x-handoff-token';
 /** Sends one request on a channel and resolves with its result (never rejects for a refusal). */
 export type Invoke = (channel: ChannelName, payload: unknown) => Promise<unknown>;
 
+/** Listens to one event of the transport; each transport (IPC, Server-Sent Events) implements it once for all events. */
+export type Subscribe = <E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void) => Unsubscribe;
+
 /** Builds `window.handoff` over a transport: Electron IPC or the preview's HTTP bridge. */
-export function createHandoffApi(
-  invoke: Invoke,
-  onSessionChange: HandoffApi['onSessionChange'],
-): HandoffApi {
+export function createHandoffApi(invoke: Invoke, subscribe: Subscribe): HandoffApi {
   const groups = Object.fromEntries(
     Object.entries(OPERATIONS).map(([group, operations]) => [
       group,
@@ -70,5 +77,9 @@ export function createHandoffApi(
     ]),
   );
   // The mapping above is OPERATIONS itself, so each operation calls exactly the channel its type names.
-  return { ...(groups as Omit<HandoffApi, 'onSessionChange'>), onSessionChange };
+  return {
+    ...(groups as Omit<HandoffApi, 'onSessionChange' | 'onConnectionChange'>),
+    onSessionChange: (listener) => subscribe('session:changed', listener),
+    onConnectionChange: (listener) => subscribe('connection:changed', listener),
+  };
 }

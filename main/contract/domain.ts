@@ -117,6 +117,26 @@ export interface ConnectionCheck {
   apiId: string;
 }
 
+/** Where the last reachability check left Plivo (or, in the demo, the simulator). */
+export type ConnectionState = 'not_set_up' | 'not_checked' | 'reachable' | 'unreachable';
+
+/**
+ * Whether Plivo answers the node read, known before the agent presses an action, so a dead line is
+ * found with no customer waiting. Pushed as `connection:changed`; read at load with `connection:status`.
+ */
+export interface ConnectionStatus {
+  /** `not_set_up` until settings and credentials are complete; `not_checked` until a check after the last change finished. */
+  state: ConnectionState;
+  /** A check is under way; the state shown is the last one known. */
+  checking: boolean;
+  /** When the last check finished (ISO 8601), or null. */
+  checkedAt: string | null;
+  /** Why Plivo is not reachable, in a few words for the header; codes and hosts stay in `failure`. */
+  reason: string | null;
+  /** The failure behind `reason`, with its code and facts, for a details line. */
+  failure: Failure | null;
+}
+
 /** Whether Handoff talks to Plivo or to the built-in simulator, and whether it is ready for calls. */
 export interface AppState {
   mode: 'live' | 'demo';

@@ -8,6 +8,7 @@ import type {
   ActionOutcome,
   AppState,
   ConnectionCheck,
+  ConnectionStatus,
   CredentialStatus,
   SessionSnapshot,
   SettingsView,
@@ -107,6 +108,15 @@ export const CredentialsSchema = v.strictObject({
   ),
 });
 
+/**
+ * What `credentials:replace` takes: a new Auth ID, a new token, or both; the one left out is kept
+ * from the keychain, so a mistyped token is corrected without retyping (or ever seeing) the rest.
+ */
+export const CredentialsChangeSchema = v.pipe(
+  v.partial(CredentialsSchema),
+  v.check((change) => change.authId !== undefined || change.authToken !== undefined, 'Type a new Auth ID or Auth Token.'),
+);
+
 const TargetSchema = v.strictObject({ to: AddressText, role: v.optional(RoleSchema), label: Label });
 const MemberSchema = v.strictObject({ participantId: v.pipe(v.string(), v.nonEmpty()) });
 const NoInput = v.undefined();
@@ -132,8 +142,10 @@ export const CHANNELS = {
   'settings:update': channel<SettingsView>()(SettingsPatchSchema),
   'credentials:status': channel<CredentialStatus>()(NoInput),
   'credentials:save': channel<CredentialStatus>()(CredentialsSchema),
+  'credentials:replace': channel<CredentialStatus>()(CredentialsChangeSchema),
   'credentials:clear': channel<CredentialStatus>()(NoInput),
   'connection:test': channel<ConnectionCheck>()(NoInput),
+  'connection:status': channel<ConnectionStatus>()(NoInput),
   'session:get': channel<SessionSnapshot | null>()(NoInput),
   'session:open': channel<SessionSnapshot>()(
     v.strictObject({ customer: AddressText, label: Label }),
@@ -166,7 +178,11 @@ export type ChannelResult<C extends ChannelName> =
 /** Events main pushes to the renderer, with their payloads. */
 export interface EventPayloads {
   'session:changed': SessionSnapshot | null;
+  'connection:changed': ConnectionStatus;
 }
+
+/** Every event name, so the Electron shell and the preview forward each one the same way. */
+export type EventName = keyof EventPayloads;
 /** Whether a string names a known channel: the first check on anything arriving over IPC. */
 export function isChannelName(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.hasOwn(CHANNELS, name);

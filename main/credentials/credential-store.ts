@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import type { CredentialStatus } from '../contract/domain';
-import { CredentialsSchema } from '../contract/ipc';
+import { CredentialsChangeSchema, CredentialsSchema } from '../contract/ipc';
 import { fail, ok, type Result } from '../contract/result';
 import type { Logger } from '../log/logger';
 import type { Keychain } from './keychain';
@@ -28,6 +28,8 @@ export interface CredentialStore {
   status(): Promise<Result<CredentialStatus>>;
   /** Replaces the saved credentials after checking them; invalid input changes nothing. */
   save(input: unknown): Promise<Result<CredentialStatus>>;
+  /** Replaces the Auth ID, the token or both, keeping the other from the keychain, so a typo is fixed without retyping the rest. */
+  replace(input: unknown): Promise<Result<CredentialStatus>>;
   /** Removes every entry under the service. */
   clear(): Promise<Result<CredentialStatus>>;
   /** Reads the credentials for the length of `fn` only. */
@@ -50,7 +52,18 @@ export function createCredentialStore(
   const { service } = options;
   const logger = options.logger.child({ module: 'credentials' });
 
-  async function withKeychain<T>(operation: string, fn: (keychain: Keychain) => Promise<T>): Promise<Result<T>> {
+  // One keychain operation at a time: the reachability check reads while the agent may be saving,
+  // and libsecret hands keytar an item without its secret when it is deleted mid-read, which
+  // crashes the process (seen as "secret_value_get_text: assertion 'value' failed").
+  let queue: Promise<unknown> = Promise.resolve();
+
+  function withKeychain<T>(operation: string, fn: (keychain: Keychain) => Promise<T>): Promise<Result<T>> {
+    const turn = queue.then(() => attempt(operation, fn));
+    queue = turn;
+    return turn;
+  }
+
+  async function attempt<T>(operation: string, fn: (keychain: Keychain) => Promise<T>): Promise<Result<T>> {
     try {
       return ok(await fn(typeof keychain === 'function' ? await keychain() : keychain));
     } catch (error) {
@@ -68,6 +81,29 @@ export function createCredentialStore(
     }
   }
 
+  // The issue's input may be the token itself, so only the field and the rule are logged.
+  function refused(operation: string, issue: v.BaseIssue<unknown>): Result<CredentialStatus> {
+    const field = issue.path?.[0]?.key;
+    logger.warn({ operation, field, reason: issue.message }, 'credentials refused');
+    return fail('invalid_input', issue.message, typeof field === 'string' ? { field } : undefined);
+  }
+
+  async function save(input: unknown): Promise<Result<CredentialStatus>> {
+    const parsed = v.safeParse(CredentialsSchema, input);
+    if (!parsed.success) return refused('save', parsed.issues[0]);
+    const { authId, authToken } = parsed.output;
+    const saved = await withKeychain('save', async (k) => {
+      // Set first and prune after, so a failure never leaves the agent with no credentials at all.
+      await k.setPassword(service, authId, authToken);
+      for (const { account } of await k.findCredentials(service)) {
+        if (account !== authId) await k.deletePassword(service, account);
+      }
+    });
+    if (!saved.ok) return saved;
+    logger.info({ operation: 'save', authId: mask(authId) }, 'credentials saved');
+    return ok(credentialStatus(authId));
+  }
+
   return {
     async status() {
       // keytar cannot list accounts without their passwords: the token is read here too, and
@@ -77,26 +113,18 @@ export function createCredentialStore(
       return ok(credentialStatus(found.value[0]?.account ?? null));
     },
 
-    async save(input) {
-      const parsed = v.safeParse(CredentialsSchema, input);
-      if (!parsed.success) {
-        const [issue] = parsed.issues;
-        const field = issue.path?.[0]?.key;
-        // The issue's input may be the token itself, so only the field and the rule are logged.
-        logger.warn({ operation: 'save', field, reason: issue.message }, 'credentials refused');
-        return fail('invalid_input', issue.message, typeof field === 'string' ? { field } : undefined);
-      }
-      const { authId, authToken } = parsed.output;
-      const saved = await withKeychain('save', async (k) => {
-        // Set first and prune after, so a failure never leaves the agent with no credentials at all.
-        await k.setPassword(service, authId, authToken);
-        for (const { account } of await k.findCredentials(service)) {
-          if (account !== authId) await k.deletePassword(service, account);
-        }
+    save,
+
+    async replace(input) {
+      const parsed = v.safeParse(CredentialsChangeSchema, input);
+      if (!parsed.success) return refused('replace', parsed.issues[0]);
+      const found = await withKeychain('replace', async (k) => (await k.findCredentials(service))[0] ?? null);
+      if (!found.ok) return found;
+      if (found.value === null) return fail('credentials_missing', MISSING);
+      return save({
+        authId: parsed.output.authId ?? found.value.account,
+        authToken: parsed.output.authToken ?? found.value.password,
       });
-      if (!saved.ok) return saved;
-      logger.info({ operation: 'save', authId: mask(authId) }, 'credentials saved');
-      return ok(credentialStatus(authId));
     },
 
     async clear() {

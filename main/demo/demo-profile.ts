@@ -46,6 +46,7 @@ export async function startDemoProfile(options: { phlo: PhloClient; logger: Logg
   const credentials: CredentialStore = {
     status: () => Promise.resolve(ok(credentialStatus(sim.authId))),
     save: refuse,
+    replace: refuse,
     clear: refuse,
     use: (fn) => fn({ authId: sim.authId, authToken: sim.authToken }),
   };

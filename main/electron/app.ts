@@ -68,8 +68,9 @@ export function runElectronApp(): void {
     });
     core = ready;
     registerChannels(ipcMain, ready, () => window);
-    ready.onSessionChange((snapshot) => {
-      window?.webContents.send('session:changed', snapshot);
+    // Every event under its contract name, which the preload listens to (preload/index.ts).
+    ready.onEvent(({ event, payload }) => {
+      window?.webContents.send(event, payload);
     });
     await open();
   }).catch((error: unknown) => {

@@ -3,7 +3,7 @@
  * preview register these same handlers, so both run the very same checks.
  */
 import * as v from 'valibot';
-import type { AppState } from '../contract/domain';
+import type { AppState, ConnectionCheck, ConnectionStatus } from '../contract/domain';
 import {
   CHANNELS,
   isChannelName,
@@ -25,6 +25,12 @@ export interface HandlerDeps {
     stopDemo(): Promise<Result<AppState>>;
     dismissSettingsProblem(): Promise<Result<AppState>>;
   };
+  /** Plivo's reachability: told of every change a check depends on, and running Test connection's read. */
+  connection: {
+    status(): ConnectionStatus;
+    changed(): void;
+    test(): Promise<Result<ConnectionCheck>>;
+  };
 }
 
 type Handler<C extends ChannelName> = (input: ChannelParsed<C>) => Promise<ChannelResult<C>> | ChannelResult<C>;
@@ -35,17 +41,24 @@ export type ChannelHandlers = { [C in ChannelName]: Handler<C> };
 export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
   const profile = () => deps.profile();
   const session = () => profile().session;
+  // A saved change of settings or credentials makes the last check say nothing about the new ones.
+  const recheck = <T>(result: Result<T>): Result<T> => {
+    if (result.ok) deps.connection.changed();
+    return result;
+  };
   return {
     'app:state': () => deps.app.state(),
     'demo:start': () => deps.app.startDemo(),
     'demo:stop': () => deps.app.stopDemo(),
     'settings:dismiss-problem': () => deps.app.dismissSettingsProblem(),
     'settings:get': () => ok(profile().settings.view()),
-    'settings:update': (patch) => profile().settings.update(patch),
+    'settings:update': async (patch) => recheck(await profile().settings.update(patch)),
     'credentials:status': () => profile().credentials.status(),
-    'credentials:save': (input) => profile().credentials.save(input),
-    'credentials:clear': () => profile().credentials.clear(),
-    'connection:test': () => profile().testConnection(),
+    'credentials:save': async (input) => recheck(await profile().credentials.save(input)),
+    'credentials:replace': async (input) => recheck(await profile().credentials.replace(input)),
+    'credentials:clear': async () => recheck(await profile().credentials.clear()),
+    'connection:test': () => deps.connection.test(),
+    'connection:status': () => ok(deps.connection.status()),
     'session:get': () => ok(session().snapshot()),
     'session:open': (input) => session().open(input),
     'session:end': (input) => session().end({ force: input?.force === true }),

@@ -43,8 +43,9 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   let origin = '';
   let hosts = new Set<string>();
 
-  const unsubscribe = options.core.onSessionChange((snapshot) => {
-    const frame = `event: session:changed\ndata: ${JSON.stringify(snapshot)}\n\n`;
+  // Every event under its contract name, which the preview bridge listens to (renderer/preview-bridge.ts).
+  const unsubscribe = options.core.onEvent(({ event, payload }) => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const stream of streams) stream.write(frame);
   });
 

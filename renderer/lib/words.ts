@@ -2,7 +2,14 @@
  * How the call reads to an agent: states and roles in words, people by name, and one sentence per
  * outcome. Pure functions of the snapshot, so every sentence follows from what the core reported.
  */
-import type { Participant, ParticipantState, Role, SessionAction, SessionSnapshot } from '../../main/contract/domain';
+import type {
+  ConnectionStatus,
+  Participant,
+  ParticipantState,
+  Role,
+  SessionAction,
+  SessionSnapshot,
+} from '../../main/contract/domain';
 import type { CloseRisk } from '../../main/session/transitions';
 
 /**
@@ -162,4 +169,31 @@ export function closeQuestion(risk: CloseRisk): string {
   if (risk.unconfirmed) sentences.push('Whether the last action went through is not settled yet.');
   const them = risk.held.length === 1 ? 'them' : 'anyone';
   return `${sentences.join(' ')} Closing here does not take ${them} off hold or end the calls. Close anyway?`;
+}
+
+/** The connection's state in the header's few words, after "Plivo" (or "Simulator"). */
+export function connectionState(status: ConnectionStatus | null): string {
+  if (status === null) return 'not checked yet';
+  if (status.state === 'not_checked') return status.checking ? 'checking…' : 'not checked yet';
+  return { not_set_up: 'not set up', reachable: 'reachable', unreachable: 'not reachable' }[status.state];
+}
+
+/** How long ago the last check finished: "checked 0:40 ago" within the hour, else the time of day. */
+export function checkedWhen(checkedAt: string, now: number): string {
+  const at = new Date(checkedAt);
+  const seconds = Math.max(0, Math.floor((now - at.getTime()) / 1000));
+  if (seconds >= 3600) return `checked at ${at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
+  return `checked ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')} ago`;
+}
+
+/** The whole connection sentence, for the header button's name and its details: "Plivo not reachable: why, checked 0:40 ago." */
+export function connectionSentence(subject: string, status: ConnectionStatus | null, when: string | null): string {
+  const state = `${subject} ${connectionState(status)}`;
+  const why = status?.reason == null ? state : `${state}: ${status.reason}`;
+  return when === null ? `${why}.` : `${why}, ${when}.`;
+}
+
+/** Said with "Call opened" when the last check found Plivo out of reach: the call is tracked, transfers will fail. */
+export function openedUnreachable(reason: string): string {
+  return `Plivo is not reachable (${reason}), so transfers will fail until it is; Handoff tracks the call all the same.`;
 }

@@ -30,6 +30,7 @@ import {
   confirmed,
   memberChanged,
   opened,
+  openedUnreachable,
   transferEnded,
   transferPeople,
   warmStarted,
@@ -37,6 +38,7 @@ import {
 } from '../lib/words';
 import type { Activity } from './activity.svelte';
 import type { Announcer } from './announcer.svelte';
+import type { ConnectionModel } from './connection.svelte';
 
 /** The row actions this window offers; voicemail drop is the core's alone, with no button here. */
 export type RowAction = Exclude<MemberCommand, 'voicemail_drop'>;
@@ -61,6 +63,7 @@ export class CallModel {
   readonly #api: HandoffApi;
   readonly #activity: Activity;
   readonly #announcer: Announcer;
+  readonly #connection: ConnectionModel;
 
   #transfer = $derived(transferPeople(this.#snapshot));
   #closeRisk = $derived(this.#snapshot === null ? null : closeRisk(this.#snapshot));
@@ -70,11 +73,12 @@ export class CallModel {
     return action === undefined ? null : `First say above whether ${ACTION_WORDS[action]} went through.`;
   });
 
-  /** Built by the app root, which shares the activity and the announcer with the other models. */
-  constructor(api: HandoffApi, activity: Activity, announcer: Announcer) {
+  /** Built by the app root, which shares the activity, the announcer and Plivo's reachability with the other models. */
+  constructor(api: HandoffApi, activity: Activity, announcer: Announcer, connection: ConnectionModel) {
     this.#api = api;
     this.#activity = activity;
     this.#announcer = announcer;
+    this.#connection = connection;
   }
 
   /** The call, or null when none is open. */
@@ -142,7 +146,14 @@ export class CallModel {
     return this.#activity.run(
       'session:open',
       async () => this.#accept(() => this.#api.session.open(label === '' ? { customer } : { customer, label })),
-      { success: opened, fields: OPEN_FIELDS },
+      {
+        // Tracking is local, so the call opens either way; a dead line is said at once, not at the first transfer.
+        success: (snapshot) => {
+          const reason = this.#connection.unreachableReason;
+          return reason === null ? opened(snapshot) : `${opened(snapshot)} ${openedUnreachable(reason)}`;
+        },
+        fields: OPEN_FIELDS,
+      },
     );
   }
 

@@ -9,6 +9,7 @@ import { Activity } from './activity.svelte';
 import { AppModel } from './app.svelte';
 import { Announcer } from './announcer.svelte';
 import { CallModel } from './call.svelte';
+import { ConnectionModel } from './connection.svelte';
 import { SettingsModel } from './settings.svelte';
 import { Ticker } from './ticker.svelte';
 
@@ -22,6 +23,8 @@ export class Handoff {
   readonly app: AppModel;
   /** The current call. */
   readonly call: CallModel;
+  /** Whether Plivo answers, for the header and the Open call sentence. */
+  readonly connection: ConnectionModel;
   /** Settings and credential status. */
   readonly settings: SettingsModel;
   /** The second-by-second clock every timer on the call view reads. */
@@ -33,21 +36,29 @@ export class Handoff {
     this.#api = api;
     this.app = new AppModel(api, this.announcer);
     this.activity = new Activity(this.announcer, () => this.call.pending);
-    this.call = new CallModel(api, this.activity, this.announcer);
+    this.connection = new ConnectionModel(api, this.announcer);
+    this.call = new CallModel(api, this.activity, this.announcer, this.connection);
     this.settings = new SettingsModel(api, this.activity, this.announcer, this.app);
   }
 
   /**
-   * Subscribes to call changes, then reads everything once; returns the unsubscribe for the
-   * component's teardown. Subscribing first means no change between the read and the
+   * Subscribes to call and connection changes, then reads everything once; returns the unsubscribe
+   * for the component's teardown. Subscribing first means no change between the read and the
    * subscription can be missed.
    */
   start(): () => void {
-    const unsubscribe = this.#api.onSessionChange((snapshot) => {
-      this.call.receive(snapshot);
-    });
+    const unsubscribe = [
+      this.#api.onSessionChange((snapshot) => {
+        this.call.receive(snapshot);
+      }),
+      this.#api.onConnectionChange((status) => {
+        this.connection.receive(status);
+      }),
+    ];
     void this.#load();
-    return unsubscribe;
+    return () => {
+      for (const stop of unsubscribe) stop();
+    };
   }
 
   /** Switches to the demo: its own settings, the simulator's credentials and a fresh call. */
@@ -87,7 +98,7 @@ export class Handoff {
   }
 
   async #load(): Promise<void> {
-    await Promise.all([this.app.refresh(), this.settings.load(), this.call.load()]);
+    await Promise.all([this.app.refresh(), this.settings.load(), this.call.load(), this.connection.load()]);
     if (this.app.welcome) this.app.show('settings');
   }
 }

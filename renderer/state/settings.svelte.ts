@@ -12,12 +12,20 @@ import type { Activity } from './activity.svelte';
 import type { Announcer } from './announcer.svelte';
 
 /**
+ * Credentials the agent typed: both when none are saved, or the one(s) they chose to replace,
+ * the other staying as saved in the keychain.
+ */
+export type CredentialsChange =
+  | { kind: 'save'; input: ChannelInput<'credentials:save'> }
+  | { kind: 'replace'; input: ChannelInput<'credentials:replace'> };
+
+/**
  * What the Settings form sends: its fields of the contract's patch (so nothing the core refuses,
  * such as where requests go, can creep in), and credentials when the agent typed some.
  */
 export interface SettingsChange {
   settings: Required<Omit<ChannelInput<'settings:update'>, 'requestTimeoutMs'>>;
-  credentials: { authId: string; authToken: string } | null;
+  credentials: CredentialsChange | null;
 }
 
 /** The Settings form's fields a failure can point at. */
@@ -126,11 +134,12 @@ export class SettingsModel {
     });
   }
 
-  /** Reads the PHLO's multi-party call node with the stored settings and credentials. */
+  /** Reads the PHLO's multi-party call node with the stored settings and credentials; a refusal about a field is shown beside it. */
   testConnection(): Promise<Result<ConnectionCheck> | null> {
     return this.#activity.run('connection:test', () => this.#api.connection.test(), {
       success: ({ nodeName }) => `Connection works: Handoff reached the PHLO node "${nodeName}".`,
       detail: ({ apiId }) => ({ apiId }),
+      fields: SETTINGS_FIELDS,
     });
   }
 
@@ -154,7 +163,13 @@ export class SettingsModel {
     const saved = await this.#api.settings.update(change.settings);
     if (!saved.ok) return saved;
     this.#view = saved.value;
-    const stored = change.credentials === null ? null : await this.#api.credentials.save(change.credentials);
+    const { credentials } = change;
+    const stored =
+      credentials === null
+        ? null
+        : credentials.kind === 'save'
+          ? await this.#api.credentials.save(credentials.input)
+          : await this.#api.credentials.replace(credentials.input);
     // The settings count even when the credentials did not, so readiness is re-read either way.
     await this.#app.refresh();
     if (stored === null) return { ok: true, value: null };

@@ -62,7 +62,8 @@ test('a first run goes from Settings, credentials and Test connection to a compl
 
   await button(page, 'Test connection').click();
   await expect(announcement(page)).toContainText('Connection works: Handoff reached the PHLO node "Multi-Party Call_1".');
-  expect(sim.requests().map((r) => r.method)).toEqual(['GET']);
+  // Reads only (Test connection's, and the reachability check saving started): nothing acted on a call.
+  expect(sim.requests().map((r) => r.method)).toEqual(['GET', 'GET']);
 
   await showView(page, 'Call');
   handoff.startLiveCall();

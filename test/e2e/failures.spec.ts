@@ -30,11 +30,24 @@ import {
 
 const WRONG_TOKEN = 'Plivo did not accept your Auth ID and Auth Token. Check them in Settings against the Plivo console.';
 
-test('a wrong Auth Token is reported in words, with Plivo\'s facts under Details', async ({ page, handoff }) => {
+test('a wrong Auth Token on Test connection is put beside the Auth Token field, in words for an agent already in Settings', async ({ page, handoff }) => {
   await handoff.configure({ authToken: 'notTheSimulatorsToken' });
   await page.goto(handoff.preview.url);
   await showView(page, 'Settings');
   await button(page, 'Test connection').click();
+  const token = page.getByLabel('Auth Token', { exact: true });
+  await expect(token).toHaveAttribute('aria-invalid', 'true');
+  await expect(token).toHaveValue('');
+  await expect(token).toHaveAccessibleDescription(/Plivo refused this Auth ID and Auth Token/);
+  await expect(token).toBeFocused();
+  await expect(page.getByText(/in Settings/)).toHaveCount(0);
+  expect(handoff.sim.requests().map((r) => [r.method, r.status])).toEqual([['GET', 401], ['GET', 401]]);
+});
+
+test('a call action refused with 401 says so in words, with Plivo\'s facts under Details, and leaves the call as it was', async ({ page, handoff }) => {
+  await onACall(page, handoff, { authToken: 'notTheSimulatorsToken' });
+  await fillTransfer(page, COLLEAGUE_SHOWN);
+  await button(page, 'Warm transfer').click();
   const said = announcement(page);
   await expect(said).toContainText(WRONG_TOKEN);
 
@@ -48,16 +61,7 @@ test('a wrong Auth Token is reported in words, with Plivo\'s facts under Details
   const apiId = said.getByRole('term').filter({ hasText: /^api_id$/ }).locator('xpath=following-sibling::dd[1]');
   await expect(apiId).toHaveText(/^[0-9a-f-]{36}$/);
   await expect(said).toContainText('401');
-  const [read] = handoff.sim.requests();
-  expect(read?.status).toBe(401);
-  expect(read?.method).toBe('GET');
-});
 
-test('a call action refused with 401 says so and leaves the call as it was', async ({ page, handoff }) => {
-  await onACall(page, handoff, { authToken: 'notTheSimulatorsToken' });
-  await fillTransfer(page, COLLEAGUE_SHOWN);
-  await button(page, 'Warm transfer').click();
-  await expect(announcement(page)).toContainText(WRONG_TOKEN);
   await expectStates(page, { You: 'Connected', [CUSTOMER_SHOWN]: 'Connected' });
   await expect(participant(page, COLLEAGUE_SHOWN)).toHaveCount(0);
   await expect(button(page, 'Warm transfer')).toBeEnabled();
@@ -80,7 +84,7 @@ async function expectNothingSent(page: Page, handoff: Handoff, words: string, de
   await expect(participant(page, COLLEAGUE_SHOWN)).toHaveCount(0);
   // Safe to try again: the button is back.
   await expect(button(page, 'Warm transfer')).toBeEnabled();
-  expect(handoff.sim.requests()).toHaveLength(0);
+  expect(handoff.actions()).toHaveLength(0);
 }
 
 test('with the simulator down, the agent is told the connection was refused and that nothing was sent', async ({ page, handoff }) => {
@@ -168,7 +172,7 @@ for (const [field, setUp] of [
       await expect(input, typed).toBeFocused();
     }
     expect(bridge.filter((m) => m.channel.startsWith('call:') || m.channel === 'session:open')).toEqual([]);
-    expect(handoff.sim.requests()).toHaveLength(0);
+    expect(handoff.actions()).toHaveLength(0);
 
     // Typing clears the reason; a valid number then goes through.
     await input.fill(field === 'Customer number' ? CUSTOMER_SHOWN : COLLEAGUE_SHOWN);

@@ -58,7 +58,9 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
 
     sim.createCall(AGENT, CUSTOMER);
     const events: (SessionSnapshot | null)[] = [];
-    core.onSessionChange((s) => events.push(s));
+    core.onEvent((e) => {
+      if (e.event === 'session:changed') events.push(e.payload);
+    });
     expect(await call('session:open', { customer: '415 222 4444' })).toMatchObject({ ok: true });
     const warm = (await call('call:warm-transfer', { to: '+14152225555' })) as Result<ActionOutcome>;
     expect(warm.ok).toBe(true);
@@ -95,6 +97,8 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
     await configure();
     sim.createCall(AGENT, CUSTOMER);
     await call('session:open', { customer: CUSTOMER });
+    // Saving and opening start reachability checks (reads); counting starts once they are done.
+    await core.checksSettled();
     const before = sim.requests().length;
     expect(await dispatch(core.handlers, 'shell:exec', 'rm -rf /', core.logger)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await call('call:warm-transfer', { to: 42 })).toMatchObject({ ok: false, error: { code: 'invalid_input', detail: { field: 'to' } } });
@@ -159,7 +163,9 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
     expect(await call('credentials:save', { authId: sim.authId, authToken: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
 
     const events: (SessionSnapshot | null)[] = [];
-    core.onSessionChange((s) => events.push(s));
+    core.onEvent((e) => {
+      if (e.event === 'session:changed') events.push(e.payload);
+    });
     expect(await call('session:open', { customer: '(415) 222-4444' })).toMatchObject({ ok: true });
     expect(await call('connection:test')).toMatchObject({ ok: true, value: { nodeName: 'Multi-Party Call_1' } });
     const warm = (await call('call:warm-transfer', { to: '+14152225555' })) as Result<ActionOutcome>;

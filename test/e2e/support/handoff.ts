@@ -128,6 +128,8 @@ export const test = base.extend<{ handoff: Handoff; pageProblems: PageProblems }
         expect(settings, 'settings:update').toMatchObject({ ok: true });
         const saved = await call('credentials:save', { authId: sim.authId, authToken: options.authToken ?? authToken });
         expect(saved, 'credentials:save').toMatchObject({ ok: true });
+        // Saving starts a reachability check (a read): a fault a test queues next must meet its own request.
+        await core.checksSettled();
       },
       startLiveCall() {
         sim.createCall(AGENT, CUSTOMER);

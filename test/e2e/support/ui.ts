@@ -16,6 +16,11 @@ export async function showView(page: Page, name: 'Call' | 'Settings'): Promise<v
   await expect(viewButton(page, name)).toHaveAttribute('aria-current', 'page');
 }
 
+/** The header's connection state: its name is the whole sentence (state, reason, when it was checked). */
+export function connectionState(page: Page): Locator {
+  return page.getByRole('banner').getByRole('button', { name: /^(Plivo|Simulator) / });
+}
+
 /** The live region every outcome is announced in. */
 export function announcement(page: Page): Locator {
   return page.getByRole('status');
@@ -127,6 +132,8 @@ export async function onACall(page: Page, handoff: Handoff, options: OnACallOpti
   if (!open) return;
   await openCall(page, CUSTOMER_SHOWN, name);
   await expectStates(page, { You: 'Connected', [name ?? CUSTOMER_SHOWN]: 'Connected' });
+  // Opening starts a reachability check (a read): a fault a test queues next must meet its own action.
+  await handoff.core.checksSettled();
 }
 
 /** One request the page sent the core over the bridge. */

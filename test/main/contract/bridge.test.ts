@@ -5,12 +5,16 @@ import { CHANNELS, type ChannelName } from '../../../main/contract/ipc';
 describe('window.handoff', () => {
   const sent: [ChannelName, unknown][] = [];
   const unsubscribe = () => undefined;
+  const subscribed: string[] = [];
   const api = createHandoffApi(
     (channel, payload) => {
       sent.push([channel, payload]);
       return Promise.resolve({ ok: true, value: channel });
     },
-    () => unsubscribe,
+    (event) => {
+      subscribed.push(event);
+      return unsubscribe;
+    },
   );
 
   it('offers one named operation per channel, each calling exactly that channel', async () => {
@@ -36,7 +40,20 @@ describe('window.handoff', () => {
     ]);
   });
 
-  it('hands session subscriptions to the transport and returns its unsubscribe', () => {
+  it('hands session and connection subscriptions to the transport under their event names, and returns its unsubscribe', () => {
+    subscribed.length = 0;
     expect(api.onSessionChange(() => undefined)).toBe(unsubscribe);
+    expect(api.onConnectionChange(() => undefined)).toBe(unsubscribe);
+    expect(subscribed).toEqual(['session:changed', 'connection:changed']);
+  });
+
+  it('reads the connection status and replaces one credential through their own channels', async () => {
+    sent.length = 0;
+    await api.connection.status();
+    await api.credentials.replace({ authToken: 'new' });
+    expect(sent).toEqual([
+      ['connection:status', undefined],
+      ['credentials:replace', { authToken: 'new' }],
+    ]);
   });
 });

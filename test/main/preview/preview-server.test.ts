@@ -404,6 +404,8 @@ describe('the preview server', () => {
       expect(saved.ok).toBe(true);
       sim.createCall(AGENT, CUSTOMER);
       expect((await invoke('session:open', { customer: CUSTOMER })).status).toBe(200);
+      // Saving and opening start reachability checks (reads); counting starts once they are done.
+      await core.checksSettled();
     });
 
     const warm = { to: COLLEAGUE };
@@ -499,7 +501,22 @@ describe('the preview server', () => {
       }
     });
 
-    it('delivers session:changed after session:open, and close() ends the stream and frees the port', async () => {
+    it('delivers connection:changed when a settings change starts a check', async () => {
+    const frames: string[] = [];
+    const stream = await openEvents(port, `/bridge/events?token=${token}`, { Host: `127.0.0.1:${port}` }, frames);
+    try {
+      expect((await invoke('settings:update', { defaultCountry: 'GB' })).status).toBe(200);
+      // No credentials are saved here, so the check ends at "not set up" without reading anything.
+      await expect.poll(() => frames.join('')).toMatch(/event: connection:changed\ndata: \{"state":"not_set_up".*\}\n\n/);
+      const data = /event: connection:changed\ndata: (.*)\n\n/.exec(frames.join(''));
+      expect(JSON.parse(data?.[1] ?? 'null')).toMatchObject({ state: 'not_checked', checking: true });
+      expect(JSON.parse((await invoke('connection:status')).body)).toMatchObject({ ok: true, value: { state: 'not_set_up' } });
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('delivers session:changed after session:open, and close() ends the stream and frees the port', async () => {
       const frames: string[] = [];
       const stream = await openEvents(port, `/bridge/events?token=${token}`, { Host: `127.0.0.1:${port}` }, frames);
       expect(stream.headers['content-type']).toBe('text/event-stream');
