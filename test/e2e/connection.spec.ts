@@ -43,7 +43,7 @@ test('with Plivo down, the header says so before any action, Open call still ope
   expect(bridge.filter((m) => m.channel.startsWith('call:') || m.channel === 'session:open')).toEqual([]);
 
   await state.click();
-  await expect(page.getByText(/Handoff could not reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/)).toBeVisible();
+  await expect(page.getByText(/^Handoff could not connect to Plivo: the connection was refused\. .*\(network, 127\.0\.0\.1:\d+, ECONNREFUSED\)$/)).toBeVisible();
   await state.click();
 
   // Tracking is local: the call opens, and the agent hears at once that transfers will fail.
