@@ -3,6 +3,7 @@
  * preview register these same handlers, so both run the very same checks.
  */
 import * as v from 'valibot';
+import { parseAddress } from '../address/address';
 import type { AppState } from '../contract/domain';
 import {
   CHANNELS,
@@ -46,6 +47,7 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'credentials:save': (input) => profile().credentials.save(input),
     'credentials:clear': () => profile().credentials.clear(),
     'connection:test': () => profile().testConnection(),
+    'address:check': ({ text, country }) => parseAddress(text, country ?? profile().settings.current().defaultCountry),
     'session:get': () => ok(session().snapshot()),
     'session:open': (input) => session().open(input),
     'session:end': (input) => session().end({ force: input?.force === true }),
