@@ -43,13 +43,13 @@ export default tseslint.config(
     // The modules of main/ the renderer imports must not reach Node: even a type-only import of the
     // PHLO client or the logger would pull Node's types into the web project, and a value one Node
     // itself into the page.
-    files: ['main/session/transitions.ts', 'main/address/address.ts'],
+    files: ['main/session/transitions.ts', 'main/address/*.ts'],
     rules: {
       'no-restricted-imports': restrictImports(
         { group: ['node:*'], message: 'The renderer imports this module: it must not need Node.' },
         {
-          regex: '^\\.\\./(?!contract/|address/address$)',
-          message: 'The renderer imports this module: from main/ it may import only the contract and main/address/address.',
+          regex: '^\\.\\./(?!contract/|address/(address|country)$)',
+          message: 'The renderer type-checks this module: from main/ it may import only the contract and main/address/.',
         },
       ),
     },
@@ -72,17 +72,18 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
   },
   {
-    // The renderer sees main/ only through the contract's types, plus two pure modules: the address
-    // rules to check numbers in the field, and the call's transitions to offer only valid actions
-    // (architecture.md, "Three processes, one contract"). Both import nothing that needs Node.
+    // The renderer sees main/ only through the contract's types, plus two pure modules: the default-
+    // country rule (not main/address/address: libphonenumber's metadata would be most of the window's
+    // weight; addresses are checked over `address:check`), and the call's transitions to offer only
+    // valid actions (architecture.md, "Three processes, one contract"). Both import nothing that needs Node.
     // The preview bridge is the preload's stand-in and builds the API object, so it is exempt.
     files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
     ignores: ['renderer/preview-bridge.ts'],
     rules: {
       'no-restricted-imports': restrictImports(
         {
-          regex: '^(\\.\\./)+main/(?!contract/|address/address$|session/transitions$)',
-          message: 'The renderer imports from main/ only the contract (types), main/address/address and main/session/transitions.',
+          regex: '^(\\.\\./)+main/(?!contract/|address/country$|session/transitions$)',
+          message: 'The renderer imports from main/ only the contract (types), main/address/country and main/session/transitions.',
         },
         {
           regex: '^(\\.\\./)+main/contract/',

@@ -9,6 +9,7 @@ import {
   type CountryCode,
 } from 'libphonenumber-js/max';
 import { fail, ok, type Result } from '../contract/result';
+import { countryProblem as countryRule } from './country';
 
 const ACCEPTED =
   'Enter a phone number such as (415) 222-5555 or +44 20 7946 0000, or a SIP address such as sip:alice@phone.plivo.com.';
@@ -23,11 +24,9 @@ function isKnownCountry(code: string): code is CountryCode {
   return isSupportedCountry(code);
 }
 
-/** Why a default-country setting cannot be used, or null: the one rule for the file, the form and the core. */
+/** Why a default-country setting cannot be used, or null, as libphonenumber's metadata decides. */
 export function countryProblem(code: string): string | null {
-  const upper = code.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(upper)) return 'The default country must be a two-letter code such as US or GB.';
-  return isKnownCountry(upper) ? null : 'That is not a country code Handoff knows; use one such as US or GB.';
+  return countryRule(code, isKnownCountry);
 }
 
 /** Turns typed text into the address Plivo takes, or says in one sentence why it cannot be one. */

@@ -16,6 +16,7 @@ const OPERATIONS = {
     clear: 'credentials:clear',
   },
   connection: { test: 'connection:test', status: 'connection:status' },
+  address: { check: 'address:check' },
   session: { get: 'session:get', open: 'session:open', end: 'session:end' },
   call: {
     warmTransfer: 'call:warm-transfer',

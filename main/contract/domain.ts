@@ -96,6 +96,8 @@ export interface Settings {
 /** Settings as the renderer sees them, with what the environment overrides. */
 export interface SettingsView {
   settings: Settings;
+  /** The agent's own address as they would type it (national format in their country), for the Settings field. */
+  agentDisplayAddress: string | null;
   /** The base URL requests really go to (`HANDOFF_PHLO_BASE_URL` wins over the stored one). */
   effectivePhloBaseUrl: string;
   /** Whether this profile's settings can be changed (the demo's cannot). */

@@ -23,12 +23,14 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 /** A PHLO or node id as the PHLO console shows it. */
 const uuid = (what: string) => v.pipe(v.string(), v.trim(), v.uuid(`${what} ${UUID_HINT}.`));
 
+const ADDRESS_TOO_LONG = 'That address is too long to be a phone number or a SIP address.';
+
 /** A number or SIP address as typed; the address module decides what it means. */
 const AddressText = v.pipe(
   v.string('Enter a phone number or a SIP address.'),
   v.trim(),
   v.nonEmpty('Enter a phone number or a SIP address.'),
-  v.maxLength(256, 'That address is too long to be a phone number or a SIP address.'),
+  v.maxLength(256, ADDRESS_TOO_LONG),
 );
 
 /** A name shown beside an address; optional everywhere. */
@@ -117,6 +119,15 @@ export const CredentialsChangeSchema = v.pipe(
   v.check((change) => change.authId !== undefined || change.authToken !== undefined, 'Type a new Auth ID or Auth Token.'),
 );
 
+/**
+ * A field's text for `address:check`: empty is allowed, so the field hears the address module's own
+ * sentence for it; the country is the form's unsaved one, when it has one (Settings).
+ */
+const AddressCheckSchema = v.strictObject({
+  text: v.pipe(v.string(), v.maxLength(256, ADDRESS_TOO_LONG)),
+  country: v.optional(SettingsFields.defaultCountry),
+});
+
 const TargetSchema = v.strictObject({ to: AddressText, role: v.optional(RoleSchema), label: Label });
 const MemberSchema = v.strictObject({ participantId: v.pipe(v.string(), v.nonEmpty()) });
 const NoInput = v.undefined();
@@ -146,6 +157,8 @@ export const CHANNELS = {
   'credentials:clear': channel<CredentialStatus>()(NoInput),
   'connection:test': channel<ConnectionCheck>()(NoInput),
   'connection:status': channel<ConnectionStatus>()(NoInput),
+  // The window's field checks ask the core, so the one address rule (and its metadata) stays here.
+  'address:check': channel<string>()(AddressCheckSchema),
   'session:get': channel<SessionSnapshot | null>()(NoInput),
   'session:open': channel<SessionSnapshot>()(
     v.strictObject({ customer: AddressText, label: Label }),

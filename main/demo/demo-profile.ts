@@ -9,7 +9,7 @@ import { credentialStatus, type CredentialStore } from '../credentials/credentia
 import type { Logger } from '../log/logger';
 import type { PhloClient } from '../phlo/phlo-client';
 import { createProfile, type Profile } from '../profile/profile';
-import { DEFAULT_SETTINGS, type SettingsStore } from '../settings/settings-store';
+import { DEFAULT_SETTINGS, settingsView, type SettingsStore } from '../settings/settings-store';
 import { startSimulator } from '../simulator/server';
 
 /** The agent's number in the demo; the simulator's call is started between it and the customer. */
@@ -34,7 +34,7 @@ export async function startDemoProfile(options: { phlo: PhloClient; logger: Logg
   };
   // An agent typing real settings here would lose them on leaving, so they cannot be changed.
   const settings: SettingsStore = {
-    view: () => ({ settings: { ...fixed }, effectivePhloBaseUrl: fixed.phloBaseUrl, editable: false, enforced: [] }),
+    view: () => settingsView(fixed, fixed.phloBaseUrl, { editable: false, enforced: [] }),
     current: () => ({ ...fixed }),
     effectivePhloBaseUrl: () => fixed.phloBaseUrl,
     problem: () => null,

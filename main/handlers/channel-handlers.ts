@@ -3,6 +3,7 @@
  * preview register these same handlers, so both run the very same checks.
  */
 import * as v from 'valibot';
+import { parseAddress } from '../address/address';
 import type { AppState, ConnectionCheck, ConnectionStatus } from '../contract/domain';
 import {
   CHANNELS,
@@ -59,6 +60,7 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'credentials:clear': async () => recheck(await profile().credentials.clear()),
     'connection:test': () => deps.connection.test(),
     'connection:status': () => ok(deps.connection.status()),
+    'address:check': ({ text, country }) => parseAddress(text, country ?? profile().settings.current().defaultCountry),
     'session:get': () => ok(session().snapshot()),
     'session:open': (input) => session().open(input),
     'session:end': (input) => session().end({ force: input?.force === true }),

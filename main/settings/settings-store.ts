@@ -8,7 +8,7 @@ import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import writeFileAtomic from 'write-file-atomic';
-import { parseAddress } from '../address/address';
+import { formatAddress, parseAddress } from '../address/address';
 import type { Settings, SettingsView } from '../contract/domain';
 import { PhloBaseUrlSchema, SettingsFields, SettingsFileSchema, SettingsPatchSchema } from '../contract/ipc';
 import { fail, ok, type Result } from '../contract/result';
@@ -54,6 +54,21 @@ export const DEFAULT_SETTINGS: Settings = {
 
 const ENV_BASE_URL = 'HANDOFF_PHLO_BASE_URL';
 
+/** What the Settings screen gets, the agent's address already formatted: the window has no address metadata. */
+export function settingsView(
+  settings: Settings,
+  effectivePhloBaseUrl: string,
+  access: Pick<SettingsView, 'editable' | 'enforced'>,
+): SettingsView {
+  return {
+    settings: { ...settings },
+    agentDisplayAddress: settings.agentAddress === null ? null : formatAddress(settings.agentAddress, settings.defaultCountry),
+    effectivePhloBaseUrl,
+    editable: access.editable,
+    enforced: [...access.enforced],
+  };
+}
+
 /** Loads the settings file (or the defaults) and returns the store around it. */
 export async function createSettingsStore(options: SettingsStoreOptions): Promise<SettingsStore> {
   const logger = options.logger.child({ module: 'settings' });
@@ -81,7 +96,7 @@ export async function createSettingsStore(options: SettingsStoreOptions): Promis
   const effectivePhloBaseUrl = () => override.url ?? settings.phloBaseUrl;
 
   function view(): SettingsView {
-    return { settings: { ...settings }, effectivePhloBaseUrl: effectivePhloBaseUrl(), editable: true, enforced: [...enforced] };
+    return settingsView(settings, effectivePhloBaseUrl(), { editable: true, enforced });
   }
 
   /** The agent's own settings after a change: what they had, plus what now differs from what they inherit. */

@@ -1,21 +1,36 @@
 /**
- * Checks a form can make before anything is sent. Addresses are read by the core's own address
- * module (pure, libphonenumber), so the field refuses exactly what the core would refuse, with
- * the same sentence, and an agent's typo never costs a round trip to Plivo.
+ * Checks a form can make before anything is sent. Addresses are read by the core (`address:check`),
+ * so the field refuses exactly what the core would refuse, with the same sentence, and an agent's
+ * typo never costs a round trip to Plivo; libphonenumber's metadata stays out of the window.
  */
-import { countryProblem, formatAddress, parseAddress } from '../../main/address/address';
 import { tick } from 'svelte';
+import { countryProblem as countryRule } from '../../main/address/country';
 import type { Failure, Result } from '../../main/contract/result';
 
-/** Why the typed text is not an address Plivo can dial, or null when it is one. */
-export function addressProblem(text: string, defaultCountry: string): string | null {
-  const parsed = parseAddress(text, defaultCountry);
-  return parsed.ok ? null : parsed.error.message;
+// Put in by the build (electron.vite.config.ts) from libphonenumber's own list: the core's countries,
+// without the metadata behind them.
+declare const __HANDOFF_COUNTRIES__: readonly string[];
+const COUNTRIES = new Set(__HANDOFF_COUNTRIES__);
+
+/** Why a default-country setting cannot be used, or null: the core's rule over the core's countries. */
+export function countryProblem(code: string): string | null {
+  return countryRule(code, (upper) => COUNTRIES.has(upper));
 }
 
-/** A stored address as the agent would type it: national format for numbers of their country. */
-export function addressForField(address: string | null, defaultCountry: string): string {
-  return address === null ? '' : formatAddress(address, defaultCountry);
+/**
+ * A field's address check against the core, for blur and submit. Resolves with the problem (null
+ * when the text is an address), or with undefined when the answer is stale: a newer check started,
+ * or the field no longer holds the text asked about. Typing never waits for it.
+ */
+export function addressCheck(read: () => string, ask: (text: string) => Promise<Result<string>>): () => Promise<string | null | undefined> {
+  let latest = 0;
+  return async () => {
+    const asked = (latest += 1);
+    const text = read();
+    const answer = await ask(text);
+    if (asked !== latest || read() !== text) return undefined;
+    return answer.ok ? null : answer.error.message;
+  };
 }
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });

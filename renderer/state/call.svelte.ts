@@ -141,6 +141,11 @@ export class CallModel {
     else this.#announcer.failure(result.error);
   }
 
+  /** The core's word on a typed address, read with the stored default country as an action would read it. */
+  checkAddress(text: string): Promise<Result<string>> {
+    return settle(() => this.#api.address.check({ text }));
+  }
+
   /** Starts tracking the call the agent is on. */
   open(customer: string, label: string): Promise<Result<SessionSnapshot> | null> {
     return this.#activity.run(

@@ -92,6 +92,16 @@ export class SettingsModel {
     return this.#view?.settings.defaultCountry ?? FALLBACK_COUNTRY;
   }
 
+  /** The agent's stored address as they would type it, formatted by the core, or null when unset. */
+  get agentDisplayAddress(): string | null {
+    return this.#view?.agentDisplayAddress ?? null;
+  }
+
+  /** The core's word on a typed address, read with the form's (maybe unsaved) default country. */
+  checkAddress(text: string, country: string): Promise<Result<string>> {
+    return settle(() => this.#api.address.check({ text, country }));
+  }
+
   /** The role the transfer panel starts with. */
   get defaultRole(): Role {
     return this.#view?.settings.defaultRole ?? 'agent';

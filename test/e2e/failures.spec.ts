@@ -185,6 +185,38 @@ for (const [field, setUp] of [
   });
 }
 
+test('a slow address check never lands on newer typing, and typing never waits for it', async ({ page, handoff }) => {
+  await onACall(page, handoff, { open: false });
+  // The core's answer about the first text is held back until the agent has typed something else.
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let first = true;
+  await page.route('**/bridge/invoke', async (route) => {
+    const holdThis = first && (route.request().postData() ?? '').includes('"address:check"');
+    if (holdThis) first = false;
+    if (holdThis) await held;
+    await route.continue();
+  });
+  const input = page.getByLabel('Customer number', { exact: true });
+  await input.fill('12');
+  await input.press('Tab');
+  const stale = page.waitForResponse((response) => (response.request().postData() ?? '').includes('"text":"12"'));
+
+  await input.fill(CUSTOMER_SHOWN);
+  await expect(input).toHaveValue(CUSTOMER_SHOWN);
+  release();
+  await stale;
+  // The page reads the answer's body after the response arrives: give it a moment to (not) show it.
+  await page.waitForTimeout(300);
+  await expect(input).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('12 is too short')).toHaveCount(0);
+
+  await button(page, 'Open call').click();
+  await expect(announcement(page)).toContainText('Call opened');
+});
+
 test('"Your number" in Settings refuses a number nobody can mean, with the reason, and saves nothing', async ({ page, handoff }) => {
   await page.goto(handoff.preview.url);
   const bridge = recordBridge(page);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { countryProblem, parseAddress } from '../../main/address/address';
 import type { ActionOutcome, SessionSnapshot } from '../../main/contract/domain';
 import type { ChannelName } from '../../main/contract/ipc';
 import type { Result } from '../../main/contract/result';
@@ -194,6 +195,26 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
     expect(await call('demo:start')).toMatchObject({ ok: true, value: { mode: 'demo', settingsProblem: problem } });
     expect(await call('settings:dismiss-problem')).toMatchObject({ ok: true, value: { settingsProblem: null, demoAllowed: true } });
     expect(await call('demo:stop')).toMatchObject({ ok: true, value: { settingsProblem: null, demoAllowed: true } });
+  });
+
+  it('answers address:check exactly as the address module does, with the stored country unless the form names one', async () => {
+    expect(await call('settings:update', { defaultCountry: 'GB' })).toMatchObject({ ok: true });
+    for (const [text, country] of [['020 7946 0018', undefined], ['(415) 222-5555', 'us'], ['(415) 222-5555', undefined], ['', undefined], ['sip:Bob@EXAMPLE.com', undefined]] as const) {
+      const payload = country === undefined ? { text } : { text, country };
+      expect(await call('address:check', payload), JSON.stringify(payload)).toEqual(parseAddress(text, country?.toUpperCase() ?? 'GB'));
+    }
+    // Bounded like the actions' own address text, and the country by the settings' own rule.
+    expect(await call('address:check', { text: '1'.repeat(257) })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: /too long/ } });
+    expect(await call('address:check', { text: '020 7946 0018', country: 'ZZ' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: countryProblem('ZZ'), detail: { field: 'country' } },
+    });
+  });
+
+  it('formats the agent\'s stored address for the Settings field, in national form for their country', async () => {
+    await configure();
+    expect(await call('settings:get')).toMatchObject({ ok: true, value: { settings: { agentAddress: AGENT }, agentDisplayAddress: '(415) 222-3333' } });
+    expect(await call('settings:update', { defaultCountry: 'GB' })).toMatchObject({ ok: true, value: { agentDisplayAddress: '+1 415 222 3333' } });
   });
 
   it('offers the demo on a first run, and keeps the demo\'s settings fixed', async () => {

@@ -3,22 +3,16 @@
  * keychain service of its own, and the browser preview over the built renderer, all torn down after.
  * The page is Debian's Chromium (playwright.config.ts); nothing here is a fake.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
-import type { ChannelName } from '../../../main/contract/ipc';
-import type { Result } from '../../../main/contract/result';
-import { createCore, type Core } from '../../../main/core';
-import { dispatch } from '../../../main/handlers/channel-handlers';
-import { startPreviewServer, type Preview } from '../../../main/preview/preview-server';
-import { startSimulator, type RecordedRequest, type Simulator } from '../../../main/simulator/server';
+import type { RecordedRequest } from '../../../main/simulator/server';
+import { startHandoffStack, type HandoffStack } from '../../support/handoff-stack';
 import { AGENT, CUSTOMER, keyringReady } from '../../support/numbers';
 import { RENDERER_DIR, requireBuild } from './build';
 
 export { expect };
+export type { ConfigureOptions } from '../../support/handoff-stack';
 
 /** The numbers every spec uses, from the module the Vitest suites share (no Playwright in it). */
 export { AGENT, AGENT_TYPED, COLLEAGUE, COLLEAGUE_SHOWN, CUSTOMER, CUSTOMER_SHOWN } from '../../support/numbers';
@@ -33,20 +27,8 @@ export function needsKeyring(): void {
   base.skip(true, reason);
 }
 
-/** Everything one test runs against. */
-export interface Handoff {
-  sim: Simulator;
-  core: Core;
-  preview: Preview;
-  dataDir: string;
-  /** The keychain service this test's credentials live under. */
-  service: string;
-  /** The simulator's Auth Token: distinctive, so a leak anywhere is found by a plain search. */
-  authToken: string;
-  /** Sends a request to the core as the bridge would (schema-checked), bypassing the page. */
-  call(channel: ChannelName, payload?: unknown): Promise<Result<unknown>>;
-  /** Saves settings and credentials straight into the core, for tests whose subject is not Settings. */
-  configure(options?: ConfigureOptions): Promise<void>;
+/** Everything one test runs against: the stack, and what the specs ask of the simulator. */
+export interface Handoff extends Omit<HandoffStack, 'close'> {
   /** Starts the live call between the agent and the customer in the simulator (PHLO has no API for it). */
   startLiveCall(): void;
   /** The PHLO requests that would change a call (POSTs), in order. */
@@ -55,12 +37,6 @@ export interface Handoff {
   actionNames(): string[];
   /** Each member's state in the simulator's one live call, by address: what Plivo holds to be true. */
   simStates(): Record<string, string>;
-}
-
-/** What `configure` may change from the defaults: a wrong token, or a short timeout. */
-export interface ConfigureOptions {
-  authToken?: string;
-  requestTimeoutMs?: number;
 }
 
 /** Records what the page must never do: throw, break its Content-Security-Policy, or fetch from elsewhere. */
@@ -88,48 +64,13 @@ export const test = base.extend<{ handoff: Handoff; pageProblems: PageProblems }
 
   handoff: async ({ dataFiles, phloBaseUrl, policyFiles }, use, testInfo) => {
     requireBuild();
-    const dataDir = await mkdtemp(join(tmpdir(), 'handoff-e2e-'));
-    // A policy folder of the test's own, even when empty, so this machine's policy never leaks in.
-    const policyDir = await mkdtemp(join(tmpdir(), 'handoff-e2e-policy-'));
-    for (const [dir, files] of [[dataDir, dataFiles], [policyDir, policyFiles]] as const) {
-      for (const [path, text] of Object.entries(files)) {
-        const file = join(dir, path);
-        await mkdir(dirname(file), { recursive: true });
-        await writeFile(file, text);
-      }
-    }
-    const authToken = `e2eToken${randomBytes(12).toString('hex')}`;
-    const service = `Handoff test ${randomUUID()}`;
-    const sim = await startSimulator({ authToken });
-    const core = await createCore({
-      dataDir,
-      env: { HANDOFF_PHLO_BASE_URL: phloBaseUrl ?? sim.baseUrl, HANDOFF_LOG_LEVEL: 'debug', HANDOFF_POLICY_DIR: policyDir },
-      keychainService: service,
-    });
-    const preview = await startPreviewServer({ core, rendererDir: RENDERER_DIR, port: 0 });
-    const call = (channel: ChannelName, payload?: unknown) => dispatch(core.handlers, channel, payload, core.logger);
-
+    const stack = await startHandoffStack({ rendererDir: RENDERER_DIR, dataFiles, policyFiles, phloBaseUrl, label: 'handoff-e2e' });
+    const { sim } = stack;
     const handoff: Handoff = {
-      sim,
-      core,
-      preview,
-      dataDir,
-      service,
-      authToken,
-      call,
+      ...stack,
       async configure(options = {}) {
         needsKeyring();
-        const settings = await call('settings:update', {
-          phloId: sim.phloId,
-          nodeId: sim.nodeId,
-          agentAddress: AGENT,
-          ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
-        });
-        expect(settings, 'settings:update').toMatchObject({ ok: true });
-        const saved = await call('credentials:save', { authId: sim.authId, authToken: options.authToken ?? authToken });
-        expect(saved, 'credentials:save').toMatchObject({ ok: true });
-        // Saving starts a reachability check (a read): a fault a test queues next must meet its own request.
-        await core.checksSettled();
+        await stack.configure(options);
       },
       startLiveCall() {
         sim.createCall(AGENT, CUSTOMER);
@@ -145,18 +86,11 @@ export const test = base.extend<{ handoff: Handoff; pageProblems: PageProblems }
     try {
       await use(handoff);
     } finally {
-      const log = join(dataDir, 'logs', 'handoff.log');
+      const log = join(stack.dataDir, 'logs', 'handoff.log');
       if (testInfo.status !== testInfo.expectedStatus && existsSync(log)) {
         await testInfo.attach('handoff.log', { path: log, contentType: 'text/plain' });
       }
-      await preview.close();
-      await call('demo:stop');
-      // Only this test's own service: the agent's real entry is never touched.
-      if (keyringReady) await call('credentials:clear');
-      await core.close();
-      await sim.close();
-      await rm(dataDir, { recursive: true, force: true });
-      await rm(policyDir, { recursive: true, force: true });
+      await stack.close();
     }
   },
 

@@ -59,6 +59,7 @@ describe('precedence: enforced > the agent\'s settings > policy defaults > built
         phloBaseUrl: 'https://phlo.example.com/v1/',
         allowDemo: false,
       } satisfies Settings,
+      agentDisplayAddress: null,
       effectivePhloBaseUrl: 'https://phlo.example.com/v1/',
       editable: true,
       enforced: ['phloId', 'nodeId', 'allowDemo'],

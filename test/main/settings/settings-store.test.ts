@@ -43,7 +43,13 @@ afterEach(async () => {
 describe('loading', () => {
   it('uses the defaults, with no problem and no file written, when there is no settings file', async () => {
     const store = await open();
-    expect(store.view()).toEqual({ settings: DEFAULTS, effectivePhloBaseUrl: DEFAULTS.phloBaseUrl, editable: true, enforced: [] });
+    expect(store.view()).toEqual({
+      settings: DEFAULTS,
+      agentDisplayAddress: null,
+      effectivePhloBaseUrl: DEFAULTS.phloBaseUrl,
+      editable: true,
+      enforced: [],
+    });
     expect(store.problem()).toBeNull();
     expect(await readdir(dataDir)).toEqual([]);
   });
@@ -67,6 +73,8 @@ describe('loading', () => {
         defaultRole: 'customer',
         phloBaseUrl: 'http://127.0.0.1:8080/v1/',
       },
+      // Formatted by the core: the window has no address metadata of its own.
+      agentDisplayAddress: '(415) 222-5555',
       effectivePhloBaseUrl: 'http://127.0.0.1:8080/v1/',
       editable: true,
       enforced: [],
