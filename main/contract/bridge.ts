@@ -11,7 +11,8 @@ const OPERATIONS = {
   settings: { get: 'settings:get', update: 'settings:update', dismissProblem: 'settings:dismiss-problem' },
   credentials: { status: 'credentials:status', save: 'credentials:save', clear: 'credentials:clear' },
   connection: { test: 'connection:test' },
-  session: { get: 'session:get', open: 'session:open', end: 'session:end' },
+  session: { get: 'session:get', open: 'session:open', end: 'session:end', dismissRestored: 'session:dismiss-restored' },
+  history: { list: 'history:list', export: 'history:export' },
   call: {
     warmTransfer: 'call:warm-transfer',
     coldTransfer: 'call:cold-transfer',

@@ -3,7 +3,7 @@
  * preview register these same handlers, so both run the very same checks.
  */
 import * as v from 'valibot';
-import type { AppState } from '../contract/domain';
+import type { AppState, HistoryDay, HistoryExport } from '../contract/domain';
 import {
   CHANNELS,
   isChannelName,
@@ -24,6 +24,11 @@ export interface HandlerDeps {
     startDemo(): Promise<Result<AppState>>;
     stopDemo(): Promise<Result<AppState>>;
     dismissSettingsProblem(): Promise<Result<AppState>>;
+  };
+  /** The agent's journal as History shows it, whichever profile is in use. */
+  history: {
+    list(day: string | undefined): Result<HistoryDay>;
+    export(from: string, to: string): Promise<Result<HistoryExport>>;
   };
 }
 
@@ -60,6 +65,9 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'call:hangup': ({ participantId }) => session().hangup(participantId),
     'call:voicemail-drop': ({ participantId }) => session().voicemailDrop(participantId),
     'call:confirm-outcome': ({ happened }) => session().confirmOutcome(happened),
+    'session:dismiss-restored': () => session().dismissRestored(),
+    'history:list': (input) => deps.history.list(input?.day),
+    'history:export': ({ from, to }) => deps.history.export(from, to),
   };
 }
 
