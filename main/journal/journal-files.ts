@@ -1,7 +1,7 @@
 /**
  * The journal on disk: one JSON-lines file per local day in `<dataDir>/journal/`. Appends are
- * synchronous and flushed (`fsync`) before they return, so once `append` returns the lines survive
- * a kill or a power cut; the request they announce leaves only after that.
+ * synchronous, so once `append` returns the lines survive a kill of Handoff; flushed ones (`fsync`)
+ * survive a power cut too, with every line written before them.
  */
 import * as nodeFs from 'node:fs';
 import { join } from 'node:path';
@@ -29,8 +29,9 @@ export interface DayText {
 /** Reads and appends the day files of one journal folder. */
 export function journalFiles(dir: string, fs: JournalFs = nodeFs) {
   const file = (day: string) => join(dir, `${day}.jsonl`);
-  // Files this run has already appended to, so the check for a torn last line runs once per file.
-  const checked = new Set<string>();
+  // The day file appended to, kept open: opening it per append costs more than its fsync. A new day
+  // opens a new file, checked once for a torn last line.
+  let current: { day: string; fd: number } | null = null;
 
   /** Whether a kill left the file's last line without its newline: the next line must not join it. */
   function endsTorn(path: string): boolean {
@@ -52,22 +53,26 @@ export function journalFiles(dir: string, fs: JournalFs = nodeFs) {
   }
 
   return {
-    /** Appends whole lines to `day`'s file and flushes them to disk; throws what the OS throws. */
-    append(day: string, lines: string[]): void {
-      const path = file(day);
+    /** Appends whole lines to `day`'s file, flushed to disk when `flush`; throws what the OS throws. */
+    append(day: string, lines: string[], flush: boolean): void {
       let text = lines.map((line) => `${line}\n`).join('');
-      if (!checked.has(path)) {
+      if (current?.day !== day) {
+        const path = file(day);
         fs.mkdirSync(dir, { recursive: true });
         if (endsTorn(path)) text = `\n${text}`;
+        const fd = fs.openSync(path, 'a', 0o600);
+        if (current !== null) fs.closeSync(current.fd);
+        current = { day, fd };
       }
-      const fd = fs.openSync(path, 'a', 0o600);
       try {
-        fs.writeSync(fd, text);
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
+        fs.writeSync(current.fd, text);
+        if (flush) fs.fsyncSync(current.fd);
+      } catch (error) {
+        // Opened again next time: a disk that was full may have room by then.
+        fs.closeSync(current.fd);
+        current = null;
+        throw error;
       }
-      checked.add(path);
     },
 
     /** The days that have a file, oldest first. */

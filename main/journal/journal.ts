@@ -67,7 +67,10 @@ export function createJournal(options: JournalOptions): Journal {
     dir,
     write(entries) {
       try {
-        files.append(dayOf(options.now()), entries.map((entry) => JSON.stringify(entry)));
+        // Only an intent must be on disk before its request leaves. What follows it survives a kill
+        // unflushed, and a power cut can cost at most an outcome: the safe "Did it go through?".
+        const flush = entries.some((entry) => entry.type === 'intent');
+        files.append(dayOf(options.now()), entries.map((entry) => JSON.stringify(entry)), flush);
         return ok(null);
       } catch (error) {
         logger.error({ err: error, dir }, 'journal could not be written');
