@@ -72,7 +72,7 @@ beforeEach(async () => {
 });
 afterEach(() => sim.close());
 
-async function opened(): Promise<CallSession> {
+function opened(): CallSession {
   const s = session();
   expect(s.open({ customer: CUSTOMER, label: 'Dana' }).ok).toBe(true);
   tick();
@@ -105,7 +105,7 @@ describe('a restart rebuilds the call exactly', () => {
   ];
 
   it.each(scenarios)('%s: participants, states, since stamps and transfer', async (_name, act) => {
-    const before = await opened();
+    const before = opened();
     await act(before);
     tick();
     const after = restart();
@@ -114,14 +114,14 @@ describe('a restart rebuilds the call exactly', () => {
   });
 
   it('restores nothing after a clean close', async () => {
-    const before = await opened();
+    const before = opened();
     await before.hold(id(before, CUSTOMER));
     expect(before.end({ force: true }).ok).toBe(true);
     expect(restart().snapshot()).toBeNull();
   });
 
-  it('restores the last call left open, not an earlier one closed cleanly', async () => {
-    const first = await opened();
+  it('restores the last call left open, not an earlier one closed cleanly', () => {
+    const first = opened();
     first.end();
     const second = session();
     second.open({ customer: '+14152226666' });
@@ -130,7 +130,7 @@ describe('a restart rebuilds the call exactly', () => {
 
   it('restores a call that spans midnight (two day files)', async () => {
     clock = new Date(2026, 11, 5, 23, 59, 50);
-    const before = await opened();
+    const before = opened();
     clock = new Date(2026, 11, 6, 0, 0, 5);
     await before.warmTransfer({ to: COLLEAGUE });
     expect(journal.days()).toHaveLength(2);
@@ -138,7 +138,7 @@ describe('a restart rebuilds the call exactly', () => {
   });
 
   it('the restored notice goes once the agent acts, or dismisses it', async () => {
-    await opened();
+    opened();
     const after = restart();
     expect(after.dismissRestored()).toMatchObject({ ok: true, value: { restored: false } });
     const again = restart();
@@ -149,7 +149,7 @@ describe('a restart rebuilds the call exactly', () => {
 
 describe('an action with no known outcome', () => {
   it('a lost answer (timeout) comes back as "Did it go through?", and "It went through" applies it without resending', async () => {
-    const before = await opened();
+    const before = opened();
     sim.injectFault({ kind: 'delay', ms: 3000 });
     await before.warmTransfer({ to: COLLEAGUE });
     expect(before.snapshot()?.unconfirmed).toMatchObject({ action: 'warm_transfer', failure: { code: 'timeout' } });
@@ -165,7 +165,7 @@ describe('an action with no known outcome', () => {
   });
 
   it('an intent journalled with no outcome (Handoff died mid-request) asks, and "It did not go through" keeps the call', async () => {
-    const before = await opened();
+    const before = opened();
     // A journal that stops after the intent, as a process killed while the request was in flight would.
     let written = 0;
     const dying: JournalWriter = {
@@ -187,7 +187,7 @@ describe('an action with no known outcome', () => {
   });
 
   it('"It went through" after a restart draws what the journalled command leads to, stamped when it was sent', async () => {
-    await opened();
+    opened();
     const sentAt = clock.toISOString();
     let written = 0;
     const dying: JournalWriter = {
@@ -218,7 +218,7 @@ describe('durable before it leaves', () => {
       },
     };
     journal = createJournal({ dataDir, logger, now: () => clock, fs: spying });
-    const s = await opened();
+    const s = opened();
     seen.length = 0;
     await s.warmTransfer({ to: COLLEAGUE });
     // The intent's fsync ran with no request sent yet; the outcome waits for the next intent's.
@@ -227,7 +227,7 @@ describe('durable before it leaves', () => {
   });
 
   it.each(['ENOSPC', 'EROFS'])('a journal that cannot be written (%s) refuses the action before anything is sent', async (code) => {
-    const s = await opened();
+    const s = opened();
     const before = s.snapshot();
     const failing: JournalFs = {
       ...fs,
@@ -301,7 +301,7 @@ describe('durable before it leaves', () => {
 
 describe('History', () => {
   it('lists each action of the day with its target, outcome, api_id and what the agent said', async () => {
-    const s = await opened();
+    const s = opened();
     const warm = await s.warmTransfer({ to: COLLEAGUE, label: 'Sam' });
     tick();
     sim.injectFault({ kind: 'status', status: 400, body: JSON.stringify({ api_id: 'refused-1', error: 'no' }) });
@@ -324,7 +324,7 @@ describe('History', () => {
   });
 
   it('never holds the Auth Token or the Auth ID', async () => {
-    const s = await opened();
+    const s = opened();
     await s.warmTransfer({ to: COLLEAGUE });
     const text = fs.readdirSync(join(dataDir, 'journal')).map((name) => fs.readFileSync(join(dataDir, 'journal', name), 'utf8')).join('');
     expect(text).toContain(COLLEAGUE);
