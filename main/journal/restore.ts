@@ -17,7 +17,8 @@ export interface RestoredCall {
 /** What the agent reads when Handoff stopped before Plivo's answer came. */
 export const INTERRUPTED: Failure = {
   code: 'interrupted',
-  message: 'Handoff closed before Plivo answered this action. It may have reached Plivo.',
+  // Short: at 320 px the question, the notice and the call's actions must all fit; the question says the rest.
+  message: 'Handoff closed before Plivo answered.',
 };
 
 interface Open {

@@ -2,7 +2,7 @@
  * How the call reads to an agent: states and roles in words, people by name, and one sentence per
  * outcome. Pure functions of the snapshot, so every sentence follows from what the core reported.
  */
-import type { Participant, ParticipantState, Role, SessionAction, SessionSnapshot } from '../../main/contract/domain';
+import type { HistoryRow, Participant, ParticipantState, Role, SessionAction, SessionSnapshot } from '../../main/contract/domain';
 import type { CloseRisk } from '../../main/session/transitions';
 
 /**
@@ -162,4 +162,26 @@ export function closeQuestion(risk: CloseRisk): string {
   if (risk.unconfirmed) sentences.push('Whether the last action went through is not settled yet.');
   const them = risk.held.length === 1 ? 'them' : 'anyone';
   return `${sentences.join(' ')} Closing here does not take ${them} off hold or end the calls. Close anyway?`;
+}
+
+/** Call actions as History names them, one short name each. */
+export const ACTION_NAMES: Record<SessionAction, string> = {
+  warm_transfer: 'Warm transfer',
+  cold_transfer: 'Cold transfer',
+  add_participant: 'Add to call',
+  complete_transfer: 'Complete transfer',
+  cancel_transfer: 'Cancel transfer',
+  merge_transfer: 'Merge calls',
+  hold: 'Hold',
+  unhold: 'Take off hold',
+  hangup: 'Hang up',
+  voicemail_drop: 'Voicemail drop',
+};
+
+/** What came of an action, in History: an uncertain one with what the agent said about it. */
+export function outcomeWord(row: HistoryRow): string {
+  if (row.outcome === 'accepted') return 'Went through';
+  if (row.outcome === 'failed') return 'Failed';
+  if (row.agentSaid === null) return 'Unknown';
+  return row.agentSaid ? 'Unknown: you said it went through' : 'Unknown: you said it did not';
 }
