@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startSimulator, type Simulator } from '../../main/simulator/server';
 import { AGENT, COLLEAGUE, COLLEAGUE_SHOWN, CUSTOMER, CUSTOMER_SHOWN, expect, needsKeyring, test } from './support/handoff';
+import { screenshotBothSchemes } from './support/files';
 import { exited, startPreviewCli, type PreviewCli } from './support/preview-cli';
 import {
   announcement,
@@ -116,11 +117,16 @@ test('killed during a warm transfer: the restart restores the call, History list
     await expect(transferUnderWay(page)).toBeVisible();
 
     const apiId = await acceptedApiId(m.dataDir);
+    // The narrowest side panel: the three views still fit the header, and History its width.
+    await page.setViewportSize({ width: 320, height: 640 });
     await showView(page, 'History');
     const row = page.getByRole('list', { name: 'Actions' }).getByRole('listitem').filter({ hasText: 'Warm transfer' });
     await expect(row).toContainText('Went through');
     await expect(row).toContainText(COLLEAGUE);
     await expect(row).toContainText(apiId);
+    await screenshotBothSchemes(page, 'history-320');
+    const scrollWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
+    expect(scrollWidth).toBeLessThanOrEqual(320);
 
     const download = page.waitForEvent('download');
     await button(page, 'Export CSV').click();
