@@ -5,7 +5,6 @@
 import * as v from 'valibot';
 import { RoleSchema, type SessionSnapshot } from '../contract/domain';
 import { ERROR_CODES } from '../contract/error-codes';
-import type { Command } from '../session/transitions';
 
 const Stamp = v.pipe(v.string(), v.isoTimestamp());
 const Text = v.string();
@@ -63,9 +62,6 @@ export type JournalEntry = v.InferOutput<typeof JournalEntrySchema>;
 
 /** The call as journalled: what a snapshot holds apart from what is in flight or unconfirmed. */
 export type StoredSession = Omit<SessionSnapshot, 'pending' | 'unconfirmed' | 'restored'>;
-
-/** A journalled intent, whose command type is the session's own. */
-export type IntentEntry = Extract<JournalEntry, { type: 'intent' }> & { command: Command };
 
 /** The call part of a snapshot, the form it is journalled in. */
 export function storedSession(snapshot: SessionSnapshot): StoredSession {

@@ -109,6 +109,3 @@ export function journalFiles(dir: string, fs: JournalFs = nodeFs) {
     },
   };
 }
-
-/** The journal folder's files. */
-export type JournalFiles = ReturnType<typeof journalFiles>;
