@@ -3,13 +3,17 @@
  * The Electron shell and the browser preview both start from here; nothing here imports Electron.
  */
 import { createReachability } from './connection/reachability';
-import type { AppState } from './contract/domain';
+import type { AppState, HistoryExport } from './contract/domain';
 import type { EventName, EventPayloads } from './contract/ipc';
 import { ok, fail, type Result } from './contract/result';
 import { createCredentialStore } from './credentials/credential-store';
 import { loadKeytar } from './credentials/keychain';
 import { startDemoProfile, type DemoProfile } from './demo/demo-profile';
 import { createChannelHandlers, type ChannelHandlers } from './handlers/channel-handlers';
+import { historyDay, historyExport } from './journal/history';
+import { createJournal, type Journal } from './journal/journal';
+import { dayOf } from './journal/journal-files';
+import { restoreCall, type RestoredCall } from './journal/restore';
 import { createLogger, type Logger } from './log/logger';
 import { createPhloClient } from './phlo/phlo-client';
 import { createPhloHttp, type PlatformFetch } from './phlo/phlo-http';
@@ -28,6 +32,8 @@ export interface CoreOptions {
   keychainService?: string;
   /** The platform's fetch for PHLO requests: Electron's, which follows the system proxy; without it, Node's, which follows the proxy variables in `env`. */
   fetch?: PlatformFetch;
+  /** Saves an exported file where the agent chooses (Electron's save dialog); without it the page downloads the text. */
+  saveFile?: (fileName: string, text: string) => Promise<Result<HistoryExport>>;
 }
 
 /** One event for the renderer with its contract payload, so every transport forwards each the same way. */
@@ -56,8 +62,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const logger = createLogger({ dataDir, level: options.env['HANDOFF_LOG_LEVEL'] });
   const phlo = createPhloClient(createPhloHttp({ fetch: options.fetch, env: options.env, logger }), logger);
   const policy = await loadPolicy({ platform: process.platform, env: options.env, query: runRegQuery, plutil: runPlutil, logger });
+  const settings = await createSettingsStore({ dataDir, env: options.env, logger, policy });
+  const journal = createJournal({ dataDir, logger, now: () => new Date() });
+  journal.prune(settings.current().journalRetentionDays);
   const live = createProfile({
-    settings: await createSettingsStore({ dataDir, env: options.env, logger, policy }),
+    settings,
+    journal,
+    restored: restore(journal, logger),
     credentials: createCredentialStore(loadKeytar, {
       service: options.keychainService ?? options.env['HANDOFF_KEYCHAIN_SERVICE'] ?? KEYCHAIN_SERVICE,
       logger,
@@ -147,6 +158,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   reachability.changed();
 
+  async function exportHistory(from: string, to: string): Promise<Result<HistoryExport>> {
+    const made = historyExport(journal, from, to);
+    if (!made.ok) return made;
+    const { fileName, csv } = made.value;
+    return options.saveFile === undefined ? ok({ kind: 'download', fileName, csv }) : options.saveFile(fileName, csv);
+  }
+
   return {
     handlers: createChannelHandlers({
       profile: active,
@@ -159,6 +177,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           live.settings.dismissProblem();
           return state();
         },
+      },
+      history: {
+        list: (day) => historyDay(journal, day ?? dayOf(new Date())),
+        export: exportHistory,
       },
     }),
     logger,
@@ -174,4 +196,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     checksSettled: () => reachability.settled(),
   };
+}
+
+/** The call the journal says was open when Handoff last stopped without closing it; an unreadable journal restores nothing. */
+function restore(journal: Journal, logger: Logger): RestoredCall | null {
+  try {
+    const restored = restoreCall(journal.readAll().entries);
+    if (restored !== null) {
+      logger.warn({ sessionId: restored.snapshot.id, unconfirmed: restored.unconfirmed !== null }, 'call restored from the journal after an unexpected stop');
+    }
+    return restored;
+  } catch (error) {
+    logger.error({ err: error, dir: journal.dir }, 'journal could not be read; no call restored');
+    return null;
+  }
 }

@@ -35,6 +35,10 @@ const WORDS: Record<keyof Settings, { name: string; explain: string }> = {
     name: 'Allow the demo',
     explain: 'Whether Handoff offers its demo, which runs against a built-in simulator instead of Plivo. The agent can never change it from the app.',
   },
+  journalRetentionDays: {
+    name: 'Journal retention (days)',
+    explain: "How many days of the action journal (every call action, its outcome and Plivo's request id, with numbers) Handoff keeps in its data folder. Older days are deleted at start.",
+  },
 };
 
 const SECTIONS = [

@@ -71,6 +71,8 @@ export const UNREACHABLE_REASONS: Record<Exclude<ErrorCode, 'not_configured' | '
   needs_confirmation: 'Handoff could not check',
   enforced_by_policy: 'Handoff could not check',
   proxy_refused: 'the proxy refused the connection',
+  journal_unavailable: 'Handoff could not check',
+  interrupted: 'Handoff could not check',
   internal: 'something went wrong inside Handoff',
 };
 

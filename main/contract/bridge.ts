@@ -17,7 +17,8 @@ const OPERATIONS = {
   },
   connection: { test: 'connection:test', status: 'connection:status' },
   address: { check: 'address:check' },
-  session: { get: 'session:get', open: 'session:open', end: 'session:end' },
+  session: { get: 'session:get', open: 'session:open', end: 'session:end', dismissRestored: 'session:dismiss-restored' },
+  history: { list: 'history:list', export: 'history:export' },
   call: {
     warmTransfer: 'call:warm-transfer',
     coldTransfer: 'call:cold-transfer',

@@ -51,6 +51,11 @@ export interface SessionSnapshot {
    * agent says, from what they hear on the softphone. Other actions wait until then.
    */
   unconfirmed: UnconfirmedAction | null;
+  /**
+   * Rebuilt from the journal after Handoff closed unexpectedly: the call view says so until the
+   * agent acts, dismisses it or closes the call, since the states shown are Handoff's last record.
+   */
+  restored: boolean;
 }
 
 /** The action waiting for the agent to say whether it happened, and the failure that left it so. */
@@ -91,6 +96,8 @@ export interface Settings {
   requestTimeoutMs: number;
   /** Whether the demo is offered; IT turns it off where a simulator must not be mistaken for Plivo. */
   allowDemo: boolean;
+  /** How many days of the action journal are kept; older day files are deleted at start. */
+  journalRetentionDays: number;
 }
 
 /** Settings as the renderer sees them, with what the environment overrides. */
@@ -153,3 +160,39 @@ export interface AppState {
   /** Whether the demo may be offered and started (`allowDemo`, which IT may turn off). */
   demoAllowed: boolean;
 }
+
+/** How one journalled action ended: Plivo accepted it, refused it, or its answer was lost (it may have happened). */
+export type HistoryOutcome = 'accepted' | 'failed' | 'uncertain';
+
+/** One action in the History view and the CSV export, as the journal recorded it. */
+export interface HistoryRow {
+  /** When the request was about to leave (ISO 8601). */
+  at: string;
+  action: SessionAction;
+  /** Who it was aimed at: name and number (or SIP address), as the agent knew them then. */
+  target: string;
+  outcome: HistoryOutcome;
+  /** Plivo's request id, when Plivo answered with one. */
+  apiId: string | null;
+  /** The failure code when it did not go through (or may not have). */
+  code: string | null;
+  /** What the agent said for an uncertain action: it went through, it did not, or nothing yet. */
+  agentSaid: boolean | null;
+}
+
+/** One day of the journal as History shows it. */
+export interface HistoryDay {
+  /** The days that have a journal file (YYYY-MM-DD, newest first), for the day picker. */
+  days: string[];
+  /** The day shown. */
+  day: string;
+  rows: HistoryRow[];
+  /** Lines of the journal that could not be read (edited by hand, truncated, junk), left out of the rows. */
+  skippedLines: number;
+}
+
+/** What an export produced: the CSV text for the page to download (browser preview), or a file saved from main (Electron). */
+export type HistoryExport =
+  | { kind: 'download'; fileName: string; csv: string }
+  | { kind: 'saved'; path: string }
+  | { kind: 'cancelled' };

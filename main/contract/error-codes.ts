@@ -31,6 +31,10 @@ export const ERROR_CODES = [
   'proxy_refused',
   'timeout',
   'unexpected_response',
+  // The action journal cannot be written (a read-only data folder, a full disk): the action is refused before it is sent.
+  'journal_unavailable',
+  // Handoff closed before Plivo answered an action, found in the journal at the next start: it may have happened.
+  'interrupted',
   // A bug or an OS failure Handoff did not foresee; logged with its stack.
   'internal',
 ] as const;

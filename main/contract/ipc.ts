@@ -10,6 +10,8 @@ import type {
   ConnectionCheck,
   ConnectionStatus,
   CredentialStatus,
+  HistoryDay,
+  HistoryExport,
   SessionSnapshot,
   SettingsView,
 } from './domain';
@@ -72,6 +74,12 @@ export const SettingsFields = {
     v.maxValue(60000, 'The request timeout must be at most 60000 ms.'),
   ),
   allowDemo: v.boolean('allowDemo must be true or false.'),
+  journalRetentionDays: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(1, 'The journal must be kept for at least 1 day.'),
+    v.maxValue(3650, 'The journal can be kept for at most 3650 days.'),
+  ),
 };
 
 /** What IT may preset in settings.json: any of the fields; those left out take the defaults. */
@@ -131,6 +139,8 @@ const AddressCheckSchema = v.strictObject({
 const TargetSchema = v.strictObject({ to: AddressText, role: v.optional(RoleSchema), label: Label });
 const MemberSchema = v.strictObject({ participantId: v.pipe(v.string(), v.nonEmpty()) });
 const NoInput = v.undefined();
+/** A journal day as its file is named, YYYY-MM-DD. */
+const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'A day is written YYYY-MM-DD.'));
 
 /** A channel's input schema, with its result type carried along for the type system only. */
 export interface Channel<I extends v.GenericSchema, O> {
@@ -176,6 +186,11 @@ export const CHANNELS = {
   'call:hangup': channel<ActionOutcome>()(MemberSchema),
   'call:voicemail-drop': channel<ActionOutcome>()(MemberSchema),
   'call:confirm-outcome': channel<SessionSnapshot>()(v.strictObject({ happened: v.boolean() })),
+  // The agent has read that the call was restored after Handoff closed unexpectedly.
+  'session:dismiss-restored': channel<SessionSnapshot | null>()(NoInput),
+  // One day of the journal; today when no day is given.
+  'history:list': channel<HistoryDay>()(v.optional(v.strictObject({ day: v.optional(Day) }))),
+  'history:export': channel<HistoryExport>()(v.strictObject({ from: Day, to: Day })),
 } as const;
 
 /** Every channel name. */

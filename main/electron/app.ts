@@ -4,6 +4,7 @@ import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
 import { createCore, type Core } from '../core';
 import { APP_URL, registerAppScheme, serveRenderer } from './app-protocol';
 import { registerChannels } from './ipc';
+import { saveWithDialog } from './save-file';
 import { denyNavigation, lockDownSession } from './security';
 import { createMainWindow } from './window';
 
@@ -65,6 +66,7 @@ export function runElectronApp(): void {
       dataDir: app.getPath('userData'),
       env: process.env,
       fetch: (url, init) => phlo.fetch(url, init),
+      saveFile: saveWithDialog(() => window),
     });
     core = ready;
     registerChannels(ipcMain, ready, () => window);

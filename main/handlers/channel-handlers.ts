@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { parseAddress } from '../address/address';
-import type { AppState, ConnectionCheck, ConnectionStatus } from '../contract/domain';
+import type { AppState, ConnectionCheck, ConnectionStatus, HistoryDay, HistoryExport } from '../contract/domain';
 import {
   CHANNELS,
   isChannelName,
@@ -31,6 +31,11 @@ export interface HandlerDeps {
     status(): ConnectionStatus;
     changed(): void;
     test(): Promise<Result<ConnectionCheck>>;
+  };
+  /** The agent's journal as History shows it, whichever profile is in use. */
+  history: {
+    list(day: string | undefined): Result<HistoryDay>;
+    export(from: string, to: string): Promise<Result<HistoryExport>>;
   };
 }
 
@@ -75,6 +80,9 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'call:hangup': ({ participantId }) => session().hangup(participantId),
     'call:voicemail-drop': ({ participantId }) => session().voicemailDrop(participantId),
     'call:confirm-outcome': ({ happened }) => session().confirmOutcome(happened),
+    'session:dismiss-restored': () => session().dismissRestored(),
+    'history:list': (input) => deps.history.list(input?.day),
+    'history:export': ({ from, to }) => deps.history.export(from, to),
   };
 }
 

@@ -5,6 +5,8 @@
 import type { ConnectionCheck } from '../contract/domain';
 import type { Result } from '../contract/result';
 import type { CredentialStore } from '../credentials/credential-store';
+import type { JournalWriter } from '../journal/journal';
+import type { RestoredCall } from '../journal/restore';
 import type { Logger } from '../log/logger';
 import { checkConnection } from '../phlo/check-connection';
 import type { PhloClient } from '../phlo/phlo-client';
@@ -28,14 +30,26 @@ export interface ProfileParts {
   credentials: CredentialStore;
   phlo: PhloClient;
   logger: Logger;
+  /** The agent's journal; the demo keeps none, so it never writes into or restores from the agent's. */
+  journal?: JournalWriter;
+  /** The call the journal says was open when Handoff last stopped. */
+  restored?: RestoredCall | null;
 }
 
 /** Builds a profile's session and connection check on its own settings and credentials. */
-export function createProfile({ settings, credentials, phlo, logger }: ProfileParts): Profile {
+export function createProfile({ settings, credentials, phlo, logger, journal, restored }: ProfileParts): Profile {
   return {
     settings,
     credentials,
-    session: createCallSession({ settings, credentials, phlo, logger, now: () => new Date() }),
+    session: createCallSession({
+      settings,
+      credentials,
+      phlo,
+      logger,
+      now: () => new Date(),
+      ...(journal === undefined ? {} : { journal }),
+      restored: restored ?? null,
+    }),
     testConnection: () => checkConnection(settings, credentials, phlo),
     async isConfigured() {
       if (!requireSettings(settings.current(), ['phloId', 'nodeId', 'agentAddress'] as const).ok) return false;

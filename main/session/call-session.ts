@@ -4,9 +4,12 @@
  * Plivo accepted it.
  */
 import { randomUUID } from 'node:crypto';
-import type { ActionOutcome, Role, SessionSnapshot, Settings } from '../contract/domain';
+import type { ActionOutcome, Participant, Role, SessionSnapshot, Settings } from '../contract/domain';
 import { fail, ok, type Result } from '../contract/result';
 import { formatAddress, parseAddress } from '../address/address';
+import { storedSession, type JournalEntry } from '../journal/journal-entry';
+import type { JournalWriter } from '../journal/journal';
+import type { RestoredCall } from '../journal/restore';
 import type { Logger } from '../log/logger';
 import type { Accepted, PhloClient, PhloTarget } from '../phlo/phlo-client';
 import { mayHaveHappened } from '../phlo/request-outcome';
@@ -32,6 +35,10 @@ export interface CallSessionDeps {
   phlo: PhloClient;
   logger: Logger;
   now: () => Date;
+  /** Where every action is recorded before it is sent; the demo has none. */
+  journal?: JournalWriter;
+  /** The call rebuilt from the journal at start, if Handoff stopped without closing it. */
+  restored?: RestoredCall | null;
 }
 
 /** A number or SIP address to dial, as the agent typed it. */
@@ -57,15 +64,28 @@ function closeWarning(risk: CloseRisk): string {
   return `${parts.join('; ')}. Closing in Handoff takes nobody off hold and ends no call: confirm to close anyway.`;
 }
 
+/** Who a command is aimed at, for History: name and exact address, as the agent knows them now. */
+function targetText(session: SessionSnapshot, command: Command): string {
+  const text = (p: { label: string | null; address: string }) => (p.label === null ? p.address : `${p.label} (${p.address})`);
+  let who: Pick<Participant, 'label' | 'address'> | undefined;
+  if ('target' in command) who = command.target;
+  else if ('participantId' in command) who = session.participants.find((p) => p.id === command.participantId);
+  else who = session.participants.find((p) => p.id === session.transfer?.targetId);
+  return who === undefined ? '' : text(who);
+}
+
 /** The operations behind the call view. */
 export type CallSession = ReturnType<typeof createCallSession>;
 
 /** Builds the holder of the agent's one open call. */
 export function createCallSession(deps: CallSessionDeps) {
-  let session: SessionSnapshot | null = null;
-  // What the unconfirmed action would lead to, should the agent say it happened.
-  let unconfirmedNext: ((s: SessionSnapshot) => SessionSnapshot) | null = null;
+  let session: SessionSnapshot | null = deps.restored?.snapshot ?? null;
+  // What the unconfirmed action would lead to, should the agent say it happened, and its journal id.
+  let unconfirmedNext: ((s: SessionSnapshot) => SessionSnapshot) | null = deps.restored?.unconfirmed?.next ?? null;
+  let unconfirmedId: string | null = deps.restored?.unconfirmed?.actionId ?? null;
   const stamp = () => deps.now().toISOString();
+  const record = (entries: JournalEntry[]): Result<null> => deps.journal?.write(entries) ?? ok(null);
+  const stateEntry = (s: SessionSnapshot, at: string): JournalEntry => ({ type: 'session', at, session: storedSession(s) });
   const listeners = new Set<(snapshot: SessionSnapshot | null) => void>();
 
   function publish(next: SessionSnapshot | null): void {
@@ -89,8 +109,10 @@ export function createCallSession(deps: CallSessionDeps) {
   async function run(build: (settings: Settings) => Result<Command>): Promise<Result<ActionOutcome>> {
     // Everything up to marking the action pending is synchronous, so a second action fired in the
     // same tick sees it and is refused before it can send anything.
-    const current = session;
-    if (current === null) return fail('no_call', 'Open a call first.');
+    const shown = session;
+    if (shown === null) return fail('no_call', 'Open a call first.');
+    // Acting on a restored call is the agent taking it up again: the restored notice has done its work.
+    const current = shown.restored ? { ...shown, restored: false } : shown;
     if (current.pending !== null) return fail('busy', 'Wait for the current action to finish.');
     if (current.unconfirmed !== null) {
       return fail('invalid_state', 'First say whether the last action went through: check your softphone.');
@@ -105,6 +127,14 @@ export function createCallSession(deps: CallSessionDeps) {
     publish({ ...current, pending: command.value.action });
     // Plivo acts on the request when it arrives: the states it leads to count from now.
     const sentAt = stamp();
+    const actionId = randomUUID();
+    const ref = { at: sentAt, sessionId: current.id, actionId };
+    // Durable before it leaves: a request the journal does not know of could be sent twice after a crash.
+    const journalled = record([{ type: 'intent', ...ref, command: command.value, target: targetText(current, command.value) }]);
+    if (!journalled.ok) {
+      publish(shown);
+      return journalled;
+    }
     const settings = config.value;
     let sent: Result<Accepted>;
     try {
@@ -119,9 +149,13 @@ export function createCallSession(deps: CallSessionDeps) {
     }
     if (!sent.ok) {
       deps.logger.warn({ action: command.value.action, code: sent.error.code, apiId: sent.error.detail?.apiId }, 'call action failed');
-      if (mayHaveHappened(sent.error)) {
+      const { code, message } = sent.error;
+      const uncertain = mayHaveHappened(sent.error);
+      record([{ type: uncertain ? 'uncertain' : 'failed', ...ref, at: stamp(), code, message, apiId: sent.error.detail?.apiId ?? null }]);
+      if (uncertain) {
         // Never resent: the agent, who can hear the call, says whether it happened.
         unconfirmedNext = (s) => planned.value.next(s, sentAt);
+        unconfirmedId = actionId;
         publish({ ...current, unconfirmed: { action: command.value.action, failure: sent.error } });
       } else {
         publish(current);
@@ -130,6 +164,7 @@ export function createCallSession(deps: CallSessionDeps) {
     }
     // `current` is the call as it was before the action was marked pending: nothing else can change it meanwhile.
     const next = planned.value.next(current, sentAt);
+    record([{ type: 'accepted', ...ref, at: stamp(), apiId: sent.value.apiId }, stateEntry(next, stamp())]);
     deps.logger.info({ action: command.value.action, apiId: sent.value.apiId }, 'call action accepted');
     publish(next);
     return ok({ session: next, apiId: sent.value.apiId });
@@ -184,7 +219,10 @@ export function createCallSession(deps: CallSessionDeps) {
         transfer: null,
         pending: null,
         unconfirmed: null,
+        restored: false,
       };
+      const journalled = record([stateEntry(fresh, openedAt)]);
+      if (!journalled.ok) return journalled;
       publish(fresh);
       return ok(fresh);
     },
@@ -195,10 +233,14 @@ export function createCallSession(deps: CallSessionDeps) {
       if (current === null) return fail('no_call', 'No call is open.');
       if (current.pending !== null) return fail('busy', 'Wait for the current action to finish.');
       if (current.unconfirmed === null || unconfirmedNext === null) return fail('invalid_state', 'No action is waiting to be confirmed.');
-      const settled = { ...current, unconfirmed: null };
+      const settled = { ...current, unconfirmed: null, restored: false };
       const next = happened ? unconfirmedNext(settled) : settled;
+      const at = stamp();
+      const said: JournalEntry = { type: 'confirmed', at, sessionId: current.id, actionId: unconfirmedId ?? '', happened };
+      record(happened ? [said, stateEntry(next, at)] : [said]);
       deps.logger.info({ action: current.unconfirmed.action, happened }, 'agent confirmed an uncertain action');
       unconfirmedNext = null;
+      unconfirmedId = null;
       publish(next);
       return ok(next);
     },
@@ -214,9 +256,18 @@ export function createCallSession(deps: CallSessionDeps) {
       const risk = closeRisk(session);
       if (risk !== null && !options.force) return fail('needs_confirmation', closeWarning(risk));
       if (risk !== null) deps.logger.warn({ held: risk.held.length, transfer: risk.consulting !== null, unconfirmed: risk.unconfirmed }, 'call closed in Handoff with someone left behind');
+      // A clean close: a restart restores nothing. Not journalled, it would come back: that is the safe side.
+      record([{ type: 'end', at: stamp(), sessionId: session.id }]);
       unconfirmedNext = null;
+      unconfirmedId = null;
       publish(null);
       return ok(null);
+    },
+
+    /** The agent has read that the call was restored; nothing else changes. */
+    dismissRestored(): Result<SessionSnapshot | null> {
+      if (session?.restored === true) publish({ ...session, restored: false });
+      return ok(session);
     },
 
     /** Consult a colleague while the customer holds. */

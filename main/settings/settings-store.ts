@@ -50,6 +50,7 @@ export const DEFAULT_SETTINGS: Settings = {
   phloBaseUrl: 'https://phlorunner.plivo.com/v1/',
   requestTimeoutMs: 10000,
   allowDemo: true,
+  journalRetentionDays: 90,
 };
 
 const ENV_BASE_URL = 'HANDOFF_PHLO_BASE_URL';

@@ -4,6 +4,7 @@
  */
 import type {
   ConnectionStatus,
+  HistoryRow,
   Participant,
   ParticipantState,
   Role,
@@ -196,4 +197,26 @@ export function connectionSentence(subject: string, status: ConnectionStatus | n
 /** Said with "Call opened" when the last check found Plivo out of reach: the call is tracked, transfers will fail. */
 export function openedUnreachable(reason: string): string {
   return `Plivo is not reachable (${reason}), so transfers will fail until it is; Handoff tracks the call all the same.`;
+}
+
+/** Call actions as History names them, one short name each. */
+export const ACTION_NAMES: Record<SessionAction, string> = {
+  warm_transfer: 'Warm transfer',
+  cold_transfer: 'Cold transfer',
+  add_participant: 'Add to call',
+  complete_transfer: 'Complete transfer',
+  cancel_transfer: 'Cancel transfer',
+  merge_transfer: 'Merge calls',
+  hold: 'Hold',
+  unhold: 'Take off hold',
+  hangup: 'Hang up',
+  voicemail_drop: 'Voicemail drop',
+};
+
+/** What came of an action, in History: an uncertain one with what the agent said about it. */
+export function outcomeWord(row: HistoryRow): string {
+  if (row.outcome === 'accepted') return 'Went through';
+  if (row.outcome === 'failed') return 'Failed';
+  if (row.agentSaid === null) return 'Unknown';
+  return row.agentSaid ? 'Unknown: you said it went through' : 'Unknown: you said it did not';
 }

@@ -7,8 +7,8 @@ import type { AppState } from '../../main/contract/domain';
 import { settle } from '../lib/api';
 import type { Announcer } from './announcer.svelte';
 
-/** The two views of the window. */
-export type View = 'call' | 'settings';
+/** The three views of the window. */
+export type View = 'call' | 'history' | 'settings';
 
 /** The app's mode, readiness and settings problem as the core reports them, and the view shown. */
 export class AppModel {
@@ -60,7 +60,7 @@ export class AppModel {
     return this.#view;
   }
 
-  /** Switches the view (the header's Call and Settings buttons). */
+  /** Switches the view (the header's Call, History and Settings buttons). */
   show(view: View): void {
     this.#view = view;
   }

@@ -146,6 +146,17 @@ export class CallModel {
     return settle(() => this.#api.address.check({ text }));
   }
 
+  /** Whether the call shown was rebuilt from the journal after Handoff closed unexpectedly, and the agent has not taken it up yet. */
+  get restored(): boolean {
+    return this.#snapshot?.restored ?? false;
+  }
+
+  /** The agent has read the restored notice; a failure is announced and the notice stays. */
+  async dismissRestored(): Promise<void> {
+    const result = await settle(() => this.#accept(() => this.#api.session.dismissRestored()));
+    if (!result.ok) this.#announcer.failure(result.error);
+  }
+
   /** Starts tracking the call the agent is on. */
   open(customer: string, label: string): Promise<Result<SessionSnapshot> | null> {
     return this.#activity.run(
@@ -242,10 +253,10 @@ export class CallModel {
    * core publishes every change as an event too, and in the preview a result can arrive after a
    * newer event, which it must not overwrite. The result is the fallback when no event comes.
    */
-  async #accept<T extends SessionSnapshot | ActionOutcome>(send: () => Promise<Result<T>>): Promise<Result<T>> {
+  async #accept<T extends SessionSnapshot | ActionOutcome | null>(send: () => Promise<Result<T>>): Promise<Result<T>> {
     const seen = this.#events;
     const result = await send();
-    if (result.ok && seen === this.#events) this.#snapshot = 'apiId' in result.value ? result.value.session : result.value;
+    if (result.ok && seen === this.#events) this.#snapshot = result.value !== null && 'apiId' in result.value ? result.value.session : result.value;
     return result;
   }
 }

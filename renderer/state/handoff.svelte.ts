@@ -10,6 +10,7 @@ import { AppModel } from './app.svelte';
 import { Announcer } from './announcer.svelte';
 import { CallModel } from './call.svelte';
 import { ConnectionModel } from './connection.svelte';
+import { HistoryModel } from './history.svelte';
 import { SettingsModel } from './settings.svelte';
 import { Ticker } from './ticker.svelte';
 
@@ -27,6 +28,8 @@ export class Handoff {
   readonly connection: ConnectionModel;
   /** Settings and credential status. */
   readonly settings: SettingsModel;
+  /** The journal's actions, by day. */
+  readonly history: HistoryModel;
   /** The second-by-second clock every timer on the call view reads. */
   readonly ticker = new Ticker();
   readonly #api: HandoffApi;
@@ -39,6 +42,7 @@ export class Handoff {
     this.connection = new ConnectionModel(api, this.announcer);
     this.call = new CallModel(api, this.activity, this.announcer, this.connection);
     this.settings = new SettingsModel(api, this.activity, this.announcer, this.app);
+    this.history = new HistoryModel(api, this.activity, this.announcer);
   }
 
   /**

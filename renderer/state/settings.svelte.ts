@@ -21,10 +21,11 @@ export type CredentialsChange =
 
 /**
  * What the Settings form sends: its fields of the contract's patch (so nothing the core refuses,
- * such as where requests go, can creep in), and credentials when the agent typed some.
+ * such as where requests go, can creep in), and credentials when the agent typed some. The timeout
+ * and the journal's retention are IT's to tune, in settings.json or by policy, so the form leaves them out.
  */
 export interface SettingsChange {
-  settings: Required<Omit<ChannelInput<'settings:update'>, 'requestTimeoutMs'>>;
+  settings: Required<Omit<ChannelInput<'settings:update'>, 'requestTimeoutMs' | 'journalRetentionDays'>>;
   credentials: CredentialsChange | null;
 }
 

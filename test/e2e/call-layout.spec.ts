@@ -5,7 +5,8 @@
  * 1280x800 go to test-results/screenshots/ for a reviewer.
  */
 import type { Page } from '@playwright/test';
-import { COLLEAGUE_SHOWN, expect, test } from './support/handoff';
+import { dayOf } from '../../main/journal/journal-files';
+import { AGENT, AGENT_TYPED, COLLEAGUE, COLLEAGUE_SHOWN, CUSTOMER as CUSTOMER_ADDRESS, CUSTOMER_SHOWN, expect, test } from './support/handoff';
 import { screenshotBothSchemes } from './support/files';
 import { announcement, button, fillTransfer, onACall, outcomeQuestion, startWarmTransfer } from './support/ui';
 
@@ -16,9 +17,9 @@ const CUSTOMER = 'Maria Lopez';
  * its centre and near each corner (4 px in, inside the rounding). Run in the page, where the DOM is;
  * a string, since the tests' TypeScript has no DOM types.
  */
-const FIND_HIDDEN_CONTROLS = `(() => {
+const findHiddenControls = (selector: string) => `(() => {
   const problems = [];
-  for (const control of document.querySelectorAll('main button, main input, main select, .announcer button')) {
+  for (const control of document.querySelectorAll(${JSON.stringify(selector)})) {
     if (control.getAttribute('aria-disabled') === 'true' || control.disabled) continue;
     if (control.closest('.visually-hidden') !== null) continue;
     const box = control.getBoundingClientRect();
@@ -45,9 +46,42 @@ const FIND_HIDDEN_CONTROLS = `(() => {
   return problems;
 })()`;
 
-/** The problems FIND_HIDDEN_CONTROLS finds on the page as it is now. */
-function uncoveredProblems(page: Page): Promise<string[]> {
-  return page.evaluate<string[]>(FIND_HIDDEN_CONTROLS);
+/** The problems `findHiddenControls` finds on the page as it is now, among the view's controls by default. */
+function uncoveredProblems(page: Page, selector = 'main button, main input, main select, .announcer button'): Promise<string[]> {
+  return page.evaluate<string[]>(findHiddenControls(selector));
+}
+
+/**
+ * What Handoff's journal holds after a kill during a warm transfer: the call with the transfer under
+ * way once Plivo accepted it, or, when its answer never came (`lost`), the call as it was before and
+ * the intent with no outcome.
+ */
+function journalOfAWarmTransfer(lost: boolean): Record<string, string> {
+  const at = new Date().toISOString();
+  const person = (id: string, kind: string, address: string, shown: string, label: string | null, state: string) => ({
+    id, kind, address, displayAddress: shown, role: kind === 'customer' ? 'customer' : 'agent', label, state: lost ? 'connected' : state, since: at,
+  });
+  const people = [person('me', 'self', AGENT, AGENT_TYPED, 'You', 'consulting'), person('c', 'customer', CUSTOMER_ADDRESS, CUSTOMER_SHOWN, CUSTOMER, 'on_hold')];
+  const target = { id: 'sam', address: COLLEAGUE, displayAddress: COLLEAGUE_SHOWN, role: 'agent', label: null };
+  const session = {
+    id: 'restored-call',
+    openedAt: at,
+    participants: lost ? people : [...people, { ...target, kind: 'colleague', state: 'consulting', since: at }],
+    transfer: lost ? null : { targetId: target.id },
+  };
+  const lines = [
+    { type: 'session', at, session },
+    ...(lost ? [{ type: 'intent', at, sessionId: session.id, actionId: 'a1', command: { action: 'warm_transfer', target }, target: COLLEAGUE }] : []),
+  ];
+  return { [`journal/${dayOf(new Date())}.jsonl`]: lines.map((line) => `${JSON.stringify(line)}\n`).join('') };
+}
+
+/** The restored notice is one line: no taller than its Dismiss button and the banner's padding. */
+async function expectOneLine(page: Page): Promise<void> {
+  const banner = page.getByRole('region', { name: 'Call restored' });
+  const [bannerBox, dismissBox] = [await banner.boundingBox(), await button(banner, 'Dismiss').boundingBox()];
+  expect(bannerBox?.height ?? 0).toBeGreaterThan(0);
+  expect(bannerBox?.height ?? 0).toBeLessThanOrEqual((dismissBox?.height ?? 0) + 16);
 }
 
 for (const size of [
@@ -84,6 +118,36 @@ for (const size of [
       await expect(outcomeQuestion(page)).toBeVisible();
       await screenshotBothSchemes(page, name('did-it-go-through'));
       expect(await uncoveredProblems(page), 'did it go through').toEqual([]);
+    });
+
+    test.describe('restored after a kill during a warm transfer', () => {
+      test.use({ dataFiles: journalOfAWarmTransfer(false) });
+
+      test('the one-line restored notice, the header and every enabled action are in view', async ({ page, handoff }) => {
+        await handoff.configure();
+        await page.goto(handoff.preview.url);
+        const banner = page.getByRole('region', { name: 'Call restored' });
+        await expect(button(page, 'Complete transfer')).toBeVisible();
+        await screenshotBothSchemes(page, `layout-restored-${size.width}`);
+        expect(await uncoveredProblems(page), 'restored, transfer under way').toEqual([]);
+        expect(await uncoveredProblems(page, 'header button, .restored-banner button'), 'header and notice').toEqual([]);
+        await expectOneLine(page);
+        await button(banner, 'Dismiss').click();
+        await expect(banner).toHaveCount(0);
+      });
+    });
+
+    test.describe('restored after a kill while a warm transfer was in flight', () => {
+      test.use({ dataFiles: journalOfAWarmTransfer(true) });
+
+      test('the restored notice and "Did it go through?" with its answers are in view', async ({ page, handoff }) => {
+        await handoff.configure();
+        await page.goto(handoff.preview.url);
+        await expect(outcomeQuestion(page)).toBeVisible();
+        await screenshotBothSchemes(page, `layout-restored-question-${size.width}`);
+        expect(await uncoveredProblems(page, 'header button, .restored-banner button, .question button'), 'notice and question').toEqual([]);
+        await expectOneLine(page);
+      });
     });
   });
 }

@@ -177,6 +177,9 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
     expect(events.length).toBeGreaterThan(2);
     // The test's own simulator, the live profile's target, saw nothing.
     expect(sim.requests()).toHaveLength(0);
+    // The demo keeps no journal: nothing of it enters the agent's, so nothing of it is restored or listed.
+    await expect(readdir(join(dataDir, 'journal'))).rejects.toThrow(/ENOENT/);
+    expect(await call('history:list')).toMatchObject({ ok: true, value: { rows: [], skippedLines: 0 } });
 
     expect(await call('demo:stop')).toEqual({ ok: true, value: { mode: 'live', configured: false, settingsProblem: null, demoAllowed: true } });
     expect(await call('session:get')).toEqual({ ok: true, value: null });

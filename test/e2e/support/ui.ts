@@ -6,12 +6,12 @@ import type { Locator, Page } from '@playwright/test';
 import { COLLEAGUE_SHOWN, CUSTOMER_SHOWN, expect, type ConfigureOptions, type Handoff } from './handoff';
 
 /** The header's view switcher. */
-export function viewButton(page: Page, name: 'Call' | 'Settings'): Locator {
+export function viewButton(page: Page, name: 'Call' | 'History' | 'Settings'): Locator {
   return page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true });
 }
 
 /** Shows a view and waits until it is the current one. */
-export async function showView(page: Page, name: 'Call' | 'Settings'): Promise<void> {
+export async function showView(page: Page, name: 'Call' | 'History' | 'Settings'): Promise<void> {
   await viewButton(page, name).click();
   await expect(viewButton(page, name)).toHaveAttribute('aria-current', 'page');
 }

@@ -34,6 +34,7 @@ beforeEach(async () => {
     phloBaseUrl: sim.baseUrl,
     requestTimeoutMs: 2000,
     allowDemo: true,
+    journalRetentionDays: 90,
   };
   session = createCallSession({
     settings: { current: () => settings, effectivePhloBaseUrl: () => sim.baseUrl },

@@ -21,7 +21,7 @@ function call(
     person(CUSTOMER, 'customer', '+14152224444', states.customer ?? 'connected'),
   ];
   if (states.colleague !== undefined) participants.push(person(COLLEAGUE, 'colleague', 'sip:sam@pbx.example.com', states.colleague));
-  return { id: 's-1', openedAt: '2026-11-24T10:00:00.000Z', participants, transfer, pending: null, unconfirmed: null };
+  return { id: 's-1', openedAt: '2026-11-24T10:00:00.000Z', participants, transfer, pending: null, unconfirmed: null, restored: false };
 }
 
 const NEWCOMER: NewParticipant = { id: 'p-new', address: '+14152226666', displayAddress: '(415) 222-6666', role: 'agent', label: null };

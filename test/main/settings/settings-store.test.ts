@@ -17,6 +17,7 @@ const DEFAULTS: Settings = {
   phloBaseUrl: 'https://phlorunner.plivo.com/v1/',
   requestTimeoutMs: 10000,
   allowDemo: true,
+  journalRetentionDays: 90,
 };
 
 let root: string;
@@ -176,6 +177,7 @@ describe('update', () => {
     phloBaseUrl: 'https://phlorunner.plivo.com/v1/',
     requestTimeoutMs: 10000,
     allowDemo: true,
+    journalRetentionDays: 90,
   } satisfies Settings;
 
   it.each([
