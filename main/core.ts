@@ -2,12 +2,13 @@
  * Builds Handoff's core from the real parts (file system, OS keychain, HTTP) and wires them.
  * The Electron shell and the browser preview both start from here; nothing here imports Electron.
  */
-import type { AppState, SessionSnapshot } from './contract/domain';
+import type { AppState, LinkNotice, SessionSnapshot, Settings } from './contract/domain';
 import { ok, fail, type Result } from './contract/result';
 import { createCredentialStore } from './credentials/credential-store';
 import { loadKeytar } from './credentials/keychain';
 import { startDemoProfile, type DemoProfile } from './demo/demo-profile';
 import { createChannelHandlers, type ChannelHandlers } from './handlers/channel-handlers';
+import { createLinkInbox } from './links/link-inbox';
 import { createLogger, type Logger } from './log/logger';
 import { createPhloClient } from './phlo/phlo-client';
 import { createPhloHttp, type PlatformFetch } from './phlo/phlo-http';
@@ -27,12 +28,26 @@ export interface CoreOptions {
   fetch?: PlatformFetch;
 }
 
+/** What only the Electron shell can do with the desktop settings; the preview has no shell. */
+export interface DeskShell {
+  /** Applies them (global shortcut, keep on top); returns why the OS refused the shortcut, or null. */
+  apply(settings: Settings): string | null;
+}
+
 /** The running core: the channel handlers, the session event source, and its log. */
 export interface Core {
   handlers: ChannelHandlers;
   logger: Logger;
   /** Calls `listener` after every change of the call in the profile in use. */
   onSessionChange(listener: (snapshot: SessionSnapshot | null) => void): () => void;
+  /** Takes a `handoff:` link from outside (command line, a second instance, macOS open-url); resolves once it is acted on. */
+  deliverLink(text: string): Promise<void>;
+  /** Calls `listener` with every new link notice, and null when one is answered. */
+  onLinkNotice(listener: (notice: LinkNotice | null) => void): () => void;
+  /** The agent's own settings (never the demo's): the desktop ones apply to the app whatever the mode. */
+  settings(): Settings;
+  /** Connects the shell, applying the settings now and after every save. */
+  attachShell(shell: DeskShell): void;
   /** Whether the preview opens in the demo: allowed, nothing set up yet, and no settings problem the agent must see first. */
   offersDemo(): Promise<boolean>;
   /** Stops the demo's simulator, if one runs. */
@@ -66,6 +81,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     for (const listener of listeners) listener(snapshot);
   };
   const demoAllowed = () => live.settings.current().allowDemo;
+  const linkListeners = new Set<(notice: LinkNotice | null) => void>();
+  const links = createLinkInbox({
+    session: () => active().session,
+    defaultCountry: () => active().settings.current().defaultCountry,
+    logger,
+    publish: (notice) => {
+      for (const listener of linkListeners) listener(notice);
+    },
+  });
+  let shell: DeskShell | null = null;
+  // Why the OS refused the global shortcut: shown with the settings problems until fixed or dismissed.
+  let shellProblem: string | null = null;
+  const applyShell = (): string | null => {
+    shellProblem = shell?.apply(live.settings.current()) ?? null;
+    if (shellProblem !== null) logger.warn({ problem: shellProblem }, 'desktop settings not fully applied');
+    return shellProblem;
+  };
   const forward = (profile: Profile) => profile.session.onChange(() => {
     if (active() === profile) publish();
   });
@@ -75,7 +107,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return ok({
       mode: demo === null ? 'live' : 'demo',
       configured: await active().isConfigured(),
-      settingsProblem: live.settings.problem(),
+      settingsProblem: [live.settings.problem(), shellProblem].filter((p) => p !== null).join(' ') || null,
       demoAllowed: demoAllowed(),
     });
   }
@@ -113,25 +145,50 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return state();
   }
 
-  return {
-    handlers: createChannelHandlers({
-      profile: active,
-      app: {
-        state,
-        startDemo,
-        stopDemo,
-        dismissSettingsProblem: () => {
-          live.settings.dismissProblem();
-          return state();
-        },
+  const handlers = createChannelHandlers({
+    profile: active,
+    app: {
+      state,
+      startDemo,
+      stopDemo,
+      dismissSettingsProblem: () => {
+        live.settings.dismissProblem();
+        shellProblem = null;
+        return state();
       },
-    }),
+    },
+    links: { current: () => links.current(), answer: (id, open) => links.answer(id, open) },
+  });
+  const update = handlers['settings:update'];
+  handlers['settings:update'] = async (patch) => {
+    const saved = await update(patch);
+    // The demo's settings never change, and the desktop ones are the agent's own.
+    if (!saved.ok || active() !== live) return saved;
+    const refused = applyShell();
+    return refused === null ? saved : fail('shortcut_unavailable', `Settings saved, but ${refused}`, { field: 'bringToFrontShortcut' });
+  };
+
+  return {
+    handlers,
     logger,
     onSessionChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    deliverLink: (text) => links.deliver(text),
+    onLinkNotice(listener) {
+      linkListeners.add(listener);
+      return () => linkListeners.delete(listener);
+    },
+    settings: () => live.settings.current(),
+    attachShell(attached) {
+      shell = attached;
+      applyShell();
+    },
     offersDemo: async () => demoAllowed() && live.settings.problem() === null && !(await live.isConfigured()),
-    close: dropDemo,
+    close: async () => {
+      links.stop();
+      await dropDemo();
+    },
   };
 }

@@ -5,19 +5,19 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { createHandoffApi } from '../main/contract/bridge';
-import type { EventPayloads } from '../main/contract/ipc';
 
 contextBridge.exposeInMainWorld(
   'handoff',
   createHandoffApi(
     (channel, payload) => ipcRenderer.invoke(channel, payload),
-    (listener) => {
-      const forward = (_event: IpcRendererEvent, snapshot: EventPayloads['session:changed']) => {
-        listener(snapshot);
+    // Only the contract's event names reach here: createHandoffApi subscribes with them and nothing else.
+    (event, listener) => {
+      const forward = (_event: IpcRendererEvent, payload: Parameters<typeof listener>[0]) => {
+        listener(payload);
       };
-      ipcRenderer.on('session:changed', forward);
+      ipcRenderer.on(event, forward);
       return () => {
-        ipcRenderer.removeListener('session:changed', forward);
+        ipcRenderer.removeListener(event, forward);
       };
     },
   ),

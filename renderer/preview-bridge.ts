@@ -4,7 +4,6 @@
  * handlers Electron's IPC registers. Loaded only by the preview, before the app.
  */
 import { createHandoffApi, PREVIEW_TOKEN_HEADER } from '../main/contract/bridge';
-import type { EventPayloads } from '../main/contract/ipc';
 
 const STORAGE_KEY = 'handoff-preview-token';
 
@@ -25,6 +24,9 @@ function takeToken(): string {
 }
 
 const token = takeToken();
+// One stream for every event, opened on the first subscription.
+let source: EventSource | null = null;
+let subscriptions = 0;
 
 const api = createHandoffApi(
   async (channel, payload) => {
@@ -40,14 +42,21 @@ const api = createHandoffApi(
     }
     return (await response.json()) as unknown;
   },
-  (listener) => {
-    const source = new EventSource(`/bridge/events?token=${encodeURIComponent(token)}`);
+  (name, listener) => {
+    const stream = (source ??= new EventSource(`/bridge/events?token=${encodeURIComponent(token)}`));
+    subscriptions += 1;
     const onMessage = (event: MessageEvent<string>) => {
-      listener(JSON.parse(event.data) as EventPayloads['session:changed']);
+      // The server writes each event with its contract payload as JSON.
+      listener(JSON.parse(event.data) as Parameters<typeof listener>[0]);
     };
-    source.addEventListener('session:changed', onMessage);
+    stream.addEventListener(name, onMessage);
     return () => {
-      source.close();
+      stream.removeEventListener(name, onMessage);
+      subscriptions -= 1;
+      if (subscriptions === 0) {
+        stream.close();
+        source = null;
+      }
     };
   },
 );

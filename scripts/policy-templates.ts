@@ -35,6 +35,16 @@ const WORDS: Record<keyof Settings, { name: string; explain: string }> = {
     name: 'Allow the demo',
     explain: 'Whether Handoff offers its demo, which runs against a built-in simulator instead of Plivo. The agent can never change it from the app.',
   },
+  bringToFrontShortcut: {
+    name: 'Bring-to-front shortcut',
+    explain:
+      'A shortcut that works in every app and brings Handoff to the front with the Transfer to field focused, written as Electron accelerators are, such as CommandOrControl+Alt+H. Empty: no shortcut (the default). If another app already holds it, Handoff says so in Settings.',
+  },
+  keepOnTop: { name: 'Keep on top', explain: "Whether Handoff's window stays above other windows (0 or 1). Off by default." },
+  notifyOutcomes: {
+    name: 'Notify action outcomes',
+    explain: "Whether an action's outcome (a transfer done, a failure) is also shown as a system notification while Handoff's window is not focused (0 or 1). On by default.",
+  },
 };
 
 const SECTIONS = [

@@ -11,6 +11,7 @@ const OPERATIONS = {
   settings: { get: 'settings:get', update: 'settings:update', dismissProblem: 'settings:dismiss-problem' },
   credentials: { status: 'credentials:status', save: 'credentials:save', clear: 'credentials:clear' },
   connection: { test: 'connection:test' },
+  link: { current: 'link:current', answer: 'link:answer' },
   session: { get: 'session:get', open: 'session:open', end: 'session:end' },
   call: {
     warmTransfer: 'call:warm-transfer',
@@ -45,7 +46,12 @@ export type HandoffApi = {
 } & {
   /** Calls `listener` with the call after every change; returns the unsubscribe. */
   onSessionChange(listener: (snapshot: EventPayloads['session:changed']) => void): Unsubscribe;
+  /** Calls `listener` with every `handoff:` link notice (null once answered); returns the unsubscribe. */
+  onLinkNotice(listener: (notice: EventPayloads['link:notice']) => void): Unsubscribe;
 };
+
+/** Listens to one of main's events over the transport; returns the unsubscribe. */
+export type Subscribe = <E extends keyof EventPayloads>(event: E, listener: (payload: EventPayloads[E]) => void) => Unsubscribe;
 
 /** The header the browser preview's bridge carries its per-launch token in (lower case, as Node reads it). */
 export const PREVIEW_TOKEN_HEADER = 'x-handoff-token';
@@ -54,10 +60,7 @@ export const PREVIEW_TOKEN_HEADER = 'x-handoff-token';
 export type Invoke = (channel: ChannelName, payload: unknown) => Promise<unknown>;
 
 /** Builds `window.handoff` over a transport: Electron IPC or the preview's HTTP bridge. */
-export function createHandoffApi(
-  invoke: Invoke,
-  onSessionChange: HandoffApi['onSessionChange'],
-): HandoffApi {
+export function createHandoffApi(invoke: Invoke, subscribe: Subscribe): HandoffApi {
   const groups = Object.fromEntries(
     Object.entries(OPERATIONS).map(([group, operations]) => [
       group,
@@ -70,5 +73,9 @@ export function createHandoffApi(
     ]),
   );
   // The mapping above is OPERATIONS itself, so each operation calls exactly the channel its type names.
-  return { ...(groups as Omit<HandoffApi, 'onSessionChange'>), onSessionChange };
+  return {
+    ...(groups as Omit<HandoffApi, 'onSessionChange' | 'onLinkNotice'>),
+    onSessionChange: (listener) => subscribe('session:changed', listener),
+    onLinkNotice: (listener) => subscribe('link:notice', listener),
+  };
 }

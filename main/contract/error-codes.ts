@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'proxy_refused',
   'timeout',
   'unexpected_response',
+  // The OS refused to register a global shortcut (another app holds it).
+  'shortcut_unavailable',
   // A bug or an OS failure Handoff did not foresee; logged with its stack.
   'internal',
 ] as const;

@@ -9,10 +9,12 @@ import type {
   AppState,
   ConnectionCheck,
   CredentialStatus,
+  LinkNotice,
   SessionSnapshot,
   SettingsView,
 } from './domain';
 import { countryProblem } from '../address/address';
+import { globalShortcutProblem } from '../shortcuts/shortcut-map';
 import { RoleSchema } from './domain';
 import type { Result } from './result';
 
@@ -69,6 +71,19 @@ export const SettingsFields = {
     v.maxValue(60000, 'The request timeout must be at most 60000 ms.'),
   ),
   allowDemo: v.boolean('allowDemo must be true or false.'),
+  // Off (null) by default: a system-wide shortcut takes its keys from every other app.
+  bringToFrontShortcut: v.nullable(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.check(
+        (text) => globalShortcutProblem(text) === null,
+        (issue) => globalShortcutProblem(issue.input) ?? '',
+      ),
+    ),
+  ),
+  keepOnTop: v.boolean('keepOnTop must be true or false.'),
+  notifyOutcomes: v.boolean('notifyOutcomes must be true or false.'),
 };
 
 /** What IT may preset in settings.json: any of the fields; those left out take the defaults. */
@@ -110,6 +125,10 @@ export const CredentialsSchema = v.strictObject({
 const TargetSchema = v.strictObject({ to: AddressText, role: v.optional(RoleSchema), label: Label });
 const MemberSchema = v.strictObject({ participantId: v.pipe(v.string(), v.nonEmpty()) });
 const NoInput = v.undefined();
+const LinkAnswerSchema = v.strictObject({
+  id: v.pipe(v.string(), v.nonEmpty(), v.maxLength(64)),
+  open: v.boolean(),
+});
 
 /** A channel's input schema, with its result type carried along for the type system only. */
 export interface Channel<I extends v.GenericSchema, O> {
@@ -151,6 +170,10 @@ export const CHANNELS = {
   'call:hangup': channel<ActionOutcome>()(MemberSchema),
   'call:voicemail-drop': channel<ActionOutcome>()(MemberSchema),
   'call:confirm-outcome': channel<SessionSnapshot>()(v.strictObject({ happened: v.boolean() })),
+  // A handoff: link still waiting for the agent (a question, a refusal, a transfer target to fill in).
+  'link:current': channel<LinkNotice | null>()(NoInput),
+  // The agent's answer to that notice: `open` only ever opens a call the agent was asked about.
+  'link:answer': channel<SessionSnapshot | null>()(LinkAnswerSchema),
 } as const;
 
 /** Every channel name. */
@@ -166,6 +189,8 @@ export type ChannelResult<C extends ChannelName> =
 /** Events main pushes to the renderer, with their payloads. */
 export interface EventPayloads {
   'session:changed': SessionSnapshot | null;
+  /** A handoff: link arrived (or its notice was answered: null). */
+  'link:notice': LinkNotice | null;
 }
 /** Whether a string names a known channel: the first check on anything arriving over IPC. */
 export function isChannelName(name: unknown): name is ChannelName {

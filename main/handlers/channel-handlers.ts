@@ -3,7 +3,7 @@
  * preview register these same handlers, so both run the very same checks.
  */
 import * as v from 'valibot';
-import type { AppState } from '../contract/domain';
+import type { AppState, LinkNotice, SessionSnapshot } from '../contract/domain';
 import {
   CHANNELS,
   isChannelName,
@@ -24,6 +24,11 @@ export interface HandlerDeps {
     startDemo(): Promise<Result<AppState>>;
     stopDemo(): Promise<Result<AppState>>;
     dismissSettingsProblem(): Promise<Result<AppState>>;
+  };
+  /** The link inbox: the notice waiting for the agent, and their answer to it. */
+  links: {
+    current(): LinkNotice | null;
+    answer(id: string, open: boolean): Result<SessionSnapshot | null>;
   };
 }
 
@@ -60,6 +65,8 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'call:hangup': ({ participantId }) => session().hangup(participantId),
     'call:voicemail-drop': ({ participantId }) => session().voicemailDrop(participantId),
     'call:confirm-outcome': ({ happened }) => session().confirmOutcome(happened),
+    'link:current': () => ok(deps.links.current()),
+    'link:answer': ({ id, open }) => deps.links.answer(id, open),
   };
 }
 

@@ -7,6 +7,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { PREVIEW_TOKEN_HEADER } from '../contract/bridge';
+import type { EventPayloads } from '../contract/ipc';
 import type { Core } from '../core';
 import { dispatch } from '../handlers/channel-handlers';
 import { CONTENT_SECURITY_POLICY, readRendererFile } from '../renderer-files';
@@ -43,10 +44,18 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   let origin = '';
   let hosts = new Set<string>();
 
-  const unsubscribe = options.core.onSessionChange((snapshot) => {
-    const frame = `event: session:changed\ndata: ${JSON.stringify(snapshot)}\n\n`;
+  const broadcast = <E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]) => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const stream of streams) stream.write(frame);
-  });
+  };
+  const unsubscribe = [
+    options.core.onSessionChange((snapshot) => {
+      broadcast('session:changed', snapshot);
+    }),
+    options.core.onLinkNotice((notice) => {
+      broadcast('link:notice', notice);
+    }),
+  ];
 
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -154,7 +163,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     url: `${origin}/?token=${token}`,
     origin,
     async close() {
-      unsubscribe();
+      for (const stop of unsubscribe) stop();
       for (const stream of streams) stream.end();
       streams.clear();
       server.closeAllConnections();

@@ -50,6 +50,9 @@ export const DEFAULT_SETTINGS: Settings = {
   phloBaseUrl: 'https://phlorunner.plivo.com/v1/',
   requestTimeoutMs: 10000,
   allowDemo: true,
+  bringToFrontShortcut: null,
+  keepOnTop: false,
+  notifyOutcomes: true,
 };
 
 const ENV_BASE_URL = 'HANDOFF_PHLO_BASE_URL';

@@ -9,6 +9,7 @@ import { Activity } from './activity.svelte';
 import { AppModel } from './app.svelte';
 import { Announcer } from './announcer.svelte';
 import { CallModel } from './call.svelte';
+import { LinkModel } from './links.svelte';
 import { SettingsModel } from './settings.svelte';
 import { Ticker } from './ticker.svelte';
 
@@ -24,6 +25,8 @@ export class Handoff {
   readonly call: CallModel;
   /** Settings and credential status. */
   readonly settings: SettingsModel;
+  /** What `handoff:` links asked for. */
+  readonly links: LinkModel;
   /** The second-by-second clock every timer on the call view reads. */
   readonly ticker = new Ticker();
   readonly #api: HandoffApi;
@@ -35,6 +38,9 @@ export class Handoff {
     this.activity = new Activity(this.announcer, () => this.call.pending);
     this.call = new CallModel(api, this.activity, this.announcer);
     this.settings = new SettingsModel(api, this.activity, this.announcer, this.app);
+    this.links = new LinkModel(api, this.activity, this.announcer, (view) => {
+      this.app.show(view);
+    });
   }
 
   /**
@@ -43,11 +49,18 @@ export class Handoff {
    * subscription can be missed.
    */
   start(): () => void {
-    const unsubscribe = this.#api.onSessionChange((snapshot) => {
-      this.call.receive(snapshot);
-    });
+    const unsubscribe = [
+      this.#api.onSessionChange((snapshot) => {
+        this.call.receive(snapshot);
+      }),
+      this.#api.onLinkNotice((notice) => {
+        this.links.receive(notice);
+      }),
+    ];
     void this.#load();
-    return unsubscribe;
+    return () => {
+      for (const stop of unsubscribe) stop();
+    };
   }
 
   /** Switches to the demo: its own settings, the simulator's credentials and a fresh call. */
@@ -89,5 +102,7 @@ export class Handoff {
   async #load(): Promise<void> {
     await Promise.all([this.app.refresh(), this.settings.load(), this.call.load()]);
     if (this.app.welcome) this.app.show('settings');
+    // After the welcome's choice of view: a link's notice brings the call view up.
+    await this.links.load();
   }
 }

@@ -16,9 +16,12 @@ import type { Announcer } from './announcer.svelte';
  * such as where requests go, can creep in), and credentials when the agent typed some.
  */
 export interface SettingsChange {
-  settings: Required<Omit<ChannelInput<'settings:update'>, 'requestTimeoutMs'>>;
+  settings: Required<Omit<ChannelInput<'settings:update'>, 'requestTimeoutMs' | keyof DeskChange>>;
   credentials: { authId: string; authToken: string } | null;
 }
+
+/** The desktop settings, saved on their own (each checkbox as it changes), so they never wait on the PHLO form. */
+export type DeskChange = Pick<ChannelInput<'settings:update'>, 'bringToFrontShortcut' | 'keepOnTop' | 'notifyOutcomes'>;
 
 /** The Settings form's fields a failure can point at. */
 export const SETTINGS_FIELDS = [

@@ -34,6 +34,9 @@ beforeEach(async () => {
     phloBaseUrl: sim.baseUrl,
     requestTimeoutMs: 2000,
     allowDemo: true,
+    bringToFrontShortcut: null,
+    keepOnTop: false,
+    notifyOutcomes: true,
   };
   session = createCallSession({
     settings: { current: () => settings, effectivePhloBaseUrl: () => sim.baseUrl },

@@ -17,6 +17,9 @@ const DEFAULTS: Settings = {
   phloBaseUrl: 'https://phlorunner.plivo.com/v1/',
   requestTimeoutMs: 10000,
   allowDemo: true,
+  bringToFrontShortcut: null,
+  keepOnTop: false,
+  notifyOutcomes: true,
 };
 
 let root: string;
@@ -168,6 +171,9 @@ describe('update', () => {
     phloBaseUrl: 'https://phlorunner.plivo.com/v1/',
     requestTimeoutMs: 10000,
     allowDemo: true,
+    bringToFrontShortcut: null,
+    keepOnTop: false,
+    notifyOutcomes: true,
   } satisfies Settings;
 
   it.each([
