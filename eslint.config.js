@@ -81,8 +81,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrictImports(
         {
-          regex: '^(\\.\\./)+main/(?!contract/|address/address$|session/transitions$)',
-          message: 'The renderer imports from main/ only the contract (types), main/address/address and main/session/transitions.',
+          regex: '^(\\.\\./)+main/(?!contract/|address/address$|session/transitions$|shortcuts/shortcut-map$)',
+          message:
+            'The renderer imports from main/ only the contract (types), main/address/address, main/session/transitions and main/shortcuts/shortcut-map.',
         },
         {
           regex: '^(\\.\\./)+main/contract/',

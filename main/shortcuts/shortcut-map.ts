@@ -29,15 +29,12 @@ export type GlobalShortcutId = 'bring-to-front';
 /** Any shortcut of the map. */
 export type ShortcutId = WindowShortcutId | GlobalShortcutId;
 
-/** A key combination in the window: the physical key and whether Alt is held. */
-export interface Chord {
-  /** KeyboardEvent.code, e.g. `KeyW`. */
-  code: string;
-  alt: boolean;
-  shift: boolean;
-  /** How the panel and tooltips write it. */
-  label: string;
-}
+/**
+ * A key combination in the window: a physical key (`code`, e.g. `KeyW`) with Alt, so Option's
+ * characters and the layout do not matter; or a character (`key`, e.g. `?`), which sits on
+ * different keys (and needs Shift or not) from one layout to the next.
+ */
+export type Chord = { label: string } & ({ code: string; alt: true } | { key: string; alt: false });
 
 /** One entry of the map. */
 export interface Shortcut<Id extends ShortcutId = ShortcutId> {
@@ -46,7 +43,7 @@ export interface Shortcut<Id extends ShortcutId = ShortcutId> {
   action: string;
 }
 
-const alt = (letter: string): Chord => ({ code: `Key${letter}`, alt: true, shift: false, label: `Alt+${letter}` });
+const alt = (letter: string): Chord => ({ code: `Key${letter}`, alt: true, label: `Alt+${letter}` });
 
 /** The window's shortcuts: every chord unique (a test checks it). */
 export const WINDOW_SHORTCUTS: readonly (Shortcut<WindowShortcutId> & { chord: Chord })[] = [
@@ -58,7 +55,7 @@ export const WINDOW_SHORTCUTS: readonly (Shortcut<WindowShortcutId> & { chord: C
   { id: 'hold-customer', action: 'Hold or resume the customer', chord: alt('H') },
   { id: 'close-call', action: 'Close the call in Handoff', chord: alt('L') },
   // A plain key, not a chord: it never fires while typing in a field (see matchShortcut).
-  { id: 'show-shortcuts', action: 'Show the keyboard shortcuts', chord: { code: 'Slash', alt: false, shift: true, label: '?' } },
+  { id: 'show-shortcuts', action: 'Show the keyboard shortcuts', chord: { key: '?', alt: false, label: '?' } },
 ];
 
 /** The global shortcut: its chord is the agent's (Settings) or IT's (policy), so the map holds none. */
@@ -70,6 +67,7 @@ export const GLOBAL_SHORTCUT: Shortcut<GlobalShortcutId> = {
 /** The part of a KeyboardEvent the window's handler passes in. */
 export interface KeyPress {
   code: string;
+  key: string;
   altKey: boolean;
   ctrlKey: boolean;
   metaKey: boolean;
@@ -81,8 +79,8 @@ export interface KeyPress {
 /** The window shortcut a key press means, or null. Plain keys never fire while typing in a field. */
 export function matchShortcut(press: KeyPress): WindowShortcutId | null {
   if (press.ctrlKey || press.metaKey) return null;
-  const found = WINDOW_SHORTCUTS.find(
-    ({ chord }) => chord.code === press.code && chord.alt === press.altKey && chord.shift === press.shiftKey,
+  const found = WINDOW_SHORTCUTS.find(({ chord }) =>
+    chord.alt ? press.altKey && !press.shiftKey && chord.code === press.code : !press.altKey && chord.key === press.key,
   );
   if (found === undefined) return null;
   return found.chord.alt || !press.inField ? found.id : null;
