@@ -48,6 +48,8 @@ export type HandoffApi = {
   onSessionChange(listener: (snapshot: EventPayloads['session:changed']) => void): Unsubscribe;
   /** Calls `listener` with every `handoff:` link notice (null once answered); returns the unsubscribe. */
   onLinkNotice(listener: (notice: EventPayloads['link:notice']) => void): Unsubscribe;
+  /** Calls `listener` when a system-wide shortcut asks the window to press one of its own; returns the unsubscribe. */
+  onShortcut(listener: (id: EventPayloads['shortcut:pressed']) => void): Unsubscribe;
 };
 
 /** Listens to one of main's events over the transport; returns the unsubscribe. */
@@ -74,8 +76,9 @@ export function createHandoffApi(invoke: Invoke, subscribe: Subscribe): HandoffA
   );
   // The mapping above is OPERATIONS itself, so each operation calls exactly the channel its type names.
   return {
-    ...(groups as Omit<HandoffApi, 'onSessionChange' | 'onLinkNotice'>),
+    ...(groups as Omit<HandoffApi, 'onSessionChange' | 'onLinkNotice' | 'onShortcut'>),
     onSessionChange: (listener) => subscribe('session:changed', listener),
     onLinkNotice: (listener) => subscribe('link:notice', listener),
+    onShortcut: (listener) => subscribe('shortcut:pressed', listener),
   };
 }

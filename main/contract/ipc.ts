@@ -14,7 +14,7 @@ import type {
   SettingsView,
 } from './domain';
 import { countryProblem } from '../address/address';
-import { globalShortcutProblem } from '../shortcuts/shortcut-map';
+import { globalShortcutProblem, type WindowShortcutId } from '../shortcuts/shortcut-map';
 import { RoleSchema } from './domain';
 import type { Result } from './result';
 
@@ -191,6 +191,8 @@ export interface EventPayloads {
   'session:changed': SessionSnapshot | null;
   /** A handoff: link arrived (or its notice was answered: null). */
   'link:notice': LinkNotice | null;
+  /** A system-wide shortcut asks the window to press one of its own (Electron only). */
+  'shortcut:pressed': WindowShortcutId;
 }
 /** Whether a string names a known channel: the first check on anything arriving over IPC. */
 export function isChannelName(name: unknown): name is ChannelName {

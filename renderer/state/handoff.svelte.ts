@@ -5,6 +5,7 @@
 import type { HandoffApi } from '../../main/contract/bridge';
 import type { AppState } from '../../main/contract/domain';
 import type { Result } from '../../main/contract/result';
+import type { WindowShortcutId } from '../../main/shortcuts/shortcut-map';
 import { Activity } from './activity.svelte';
 import { AppModel } from './app.svelte';
 import { Announcer } from './announcer.svelte';
@@ -44,12 +45,14 @@ export class Handoff {
   }
 
   /**
-   * Subscribes to call changes, then reads everything once; returns the unsubscribe for the
+   * Subscribes to call changes, link notices and system-wide shortcuts (`onShortcut`: the window
+   * presses its own), then reads everything once; returns the unsubscribe for the
    * component's teardown. Subscribing first means no change between the read and the
    * subscription can be missed.
    */
-  start(): () => void {
+  start(onShortcut: (id: WindowShortcutId) => void): () => void {
     const unsubscribe = [
+      this.#api.onShortcut(onShortcut),
       this.#api.onSessionChange((snapshot) => {
         this.call.receive(snapshot);
       }),

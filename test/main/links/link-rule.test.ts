@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Participant, ScreenPop, SessionSnapshot } from '../../../main/contract/domain';
+import type { ScreenPop } from '../../../main/contract/domain';
 import { decideLink } from '../../../main/links/link-rule';
+import { call, person, warmTransfer } from '../../support/call-snapshots';
 
-const at = '2026-12-05T10:00:00Z';
-const person = (id: string, kind: Participant['kind'], address: string, label: string | null, state: Participant['state'] = 'connected'): Participant => ({
-  id,
-  kind,
-  address,
-  displayAddress: address,
-  role: kind === 'customer' ? 'customer' : 'agent',
-  label,
-  state,
-  since: at,
-});
-const call = (changes: Partial<SessionSnapshot> = {}): SessionSnapshot => ({
-  id: 'call',
-  openedAt: at,
-  participants: [person('me', 'self', '+14152223333', 'You'), person('c', 'customer', '+14152224444', 'Grace Hopper')],
-  transfer: null,
-  pending: null,
-  unconfirmed: null,
-  ...changes,
-});
 const pop = (kind: ScreenPop['kind'], to = '+14155550100'): { link: ScreenPop; shown: string } => ({
   link: { kind, to, name: 'Ada Lovelace' },
   shown: 'Ada Lovelace ((415) 555-0100)',
@@ -47,14 +28,7 @@ describe('decideLink: the replace-the-call rule', () => {
 
   it.each([
     ['an action is under way', call({ pending: 'hold' }), /an action is under way/],
-    [
-      'a warm transfer is under way',
-      call({
-        participants: [...call().participants, person('g', 'colleague', '+14152225555', null, 'consulting')],
-        transfer: { targetId: 'g' },
-      }),
-      /warm transfer is under way/,
-    ],
+    ['a warm transfer is under way', warmTransfer(), /warm transfer is under way/],
     ['the last action is unconfirmed', call({ unconfirmed: { action: 'hold', failure: { code: 'timeout', message: 'lost' } } }), /not confirmed/],
     [
       'someone is on hold',
