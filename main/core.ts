@@ -165,7 +165,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // The demo's settings never change, and the desktop ones are the agent's own.
     if (!saved.ok || active() !== live) return saved;
     const refused = applyShell();
-    return refused === null ? saved : fail('shortcut_unavailable', `Settings saved, but ${refused}`, { field: 'bringToFrontShortcut' });
+    return refused === null ? saved : fail('shortcut_unavailable', `Settings saved. ${refused}`, { field: 'bringToFrontShortcut' });
   };
 
   return {

@@ -120,7 +120,7 @@ export function startDesk(core: Core, host: DeskHost, dataDir: string): DeskShel
       } catch (error) {
         core.logger.warn({ err: error, accelerator }, 'global shortcut refused');
       }
-      return registered ? null : `the system refused the shortcut ${accelerator} (another app may use it): choose another one in Settings.`;
+      return registered ? null : `The system refused the shortcut ${accelerator} (another app may use it): choose another one in Settings.`;
     },
 
     /** Wires a new window: keep on top, remembered bounds, and hiding to the tray while a call is open. */
