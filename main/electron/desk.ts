@@ -60,13 +60,23 @@ export function startDesk(core: Core, host: DeskHost, dataDir: string): DeskShel
 
   const image = nativeImage.createFromPath(iconPath).resize({ width: 16, height: 16 });
   const tray = new Tray(image);
+  const notify = (title: string, body: string) => {
+    if (!Notification.isSupported()) return;
+    const shown = new Notification({ title, body, icon: iconPath });
+    shown.on('click', () => void host.show());
+    shown.show();
+  };
   const runCommand = async (entry: Extract<TrayItem, { type: 'item' }>) => {
     const command = entry.command;
     if (command === null) return;
     if (command.kind === 'show') await host.show();
     else if (command.kind === 'quit') app.quit();
-    // Through the same dispatch as the window: the payload is parsed, the core's rules apply.
-    else await dispatch(core.handlers, command.channel, command.payload, core.logger);
+    else {
+      // Through the same dispatch as the window: the payload is parsed, the core's rules apply.
+      const result = await dispatch(core.handlers, command.channel, command.payload, core.logger);
+      // A refusal changes no call, so no outcome would tell the agent: the tray says it itself.
+      if (!result.ok) notify('Handoff did not do that', result.error.message);
+    }
   };
   const drawTray = (session: Parameters<typeof trayMenu>[0]) => {
     tray.setToolTip(trayTooltip(session));
@@ -85,11 +95,7 @@ export function startDesk(core: Core, host: DeskHost, dataDir: string): DeskShel
     const window = host.window();
     const notice = outcomeNotice(previous, session, { focused: window?.isFocused() ?? false, enabled: settings.notifyOutcomes });
     previous = session;
-    if (notice !== null && Notification.isSupported()) {
-      const shown = new Notification({ title: notice.title, body: notice.body, icon: iconPath });
-      shown.on('click', () => void host.show());
-      shown.show();
-    }
+    if (notice !== null) notify(notice.title, notice.body);
   });
 
   const savePlacement = (window: BrowserWindow) => {
@@ -142,7 +148,7 @@ export function startDesk(core: Core, host: DeskHost, dataDir: string): DeskShel
         window.hide();
         if (toldHidden) return;
         toldHidden = true;
-        if (Notification.isSupported()) new Notification({ title: 'Handoff', body: HIDDEN_TO_TRAY, icon: iconPath }).show();
+        if (Notification.isSupported()) notify('Handoff', HIDDEN_TO_TRAY);
         // Where the OS has no notifications, the window says it the next time it shows.
         else window.once('show', () => void dialog.showMessageBox(window, { type: 'info', message: HIDDEN_TO_TRAY }));
       });
