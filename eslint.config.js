@@ -82,8 +82,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrictImports(
         {
-          regex: '^(\\.\\./)+main/(?!contract/|address/country$|session/transitions$)',
-          message: 'The renderer imports from main/ only the contract (types), main/address/country and main/session/transitions.',
+          regex: '^(\\.\\./)+main/(?!contract/|address/country$|session/transitions$|shortcuts/shortcut-map$)',
+          message:
+            'The renderer imports from main/ only the contract (types), main/address/country, main/session/transitions and main/shortcuts/shortcut-map.',
         },
         {
           regex: '^(\\.\\./)+main/contract/',

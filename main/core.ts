@@ -3,7 +3,7 @@
  * The Electron shell and the browser preview both start from here; nothing here imports Electron.
  */
 import { createReachability } from './connection/reachability';
-import type { AppState, HistoryExport } from './contract/domain';
+import type { AppState, HistoryExport, Settings } from './contract/domain';
 import type { EventName, EventPayloads } from './contract/ipc';
 import { ok, fail, type Result } from './contract/result';
 import { createCredentialStore } from './credentials/credential-store';
@@ -14,6 +14,7 @@ import { historyDay, historyExport } from './journal/history';
 import { createJournal, type Journal } from './journal/journal';
 import { dayOf } from './journal/journal-files';
 import { restoreCall, type RestoredCall } from './journal/restore';
+import { createLinkInbox } from './links/link-inbox';
 import { createLogger, type Logger } from './log/logger';
 import { createPhloClient } from './phlo/phlo-client';
 import { createPhloHttp, type PlatformFetch } from './phlo/phlo-http';
@@ -39,12 +40,24 @@ export interface CoreOptions {
 /** One event for the renderer with its contract payload, so every transport forwards each the same way. */
 export type CoreEvent = { [E in EventName]: { event: E; payload: EventPayloads[E] } }[EventName];
 
+/** What only the Electron shell can do with the desktop settings; the preview has no shell. */
+export interface DeskShell {
+  /** Applies them (global shortcut, keep on top); returns why the OS refused the shortcut, or null. */
+  apply(settings: Settings): string | null;
+}
+
 /** The running core: the channel handlers, the event source, and its log. */
 export interface Core {
   handlers: ChannelHandlers;
   logger: Logger;
-  /** Calls `listener` after every change of the call in the profile in use, and of Plivo's reachability. */
+  /** Calls `listener` after every change of the call, of Plivo's reachability and of a link's notice. */
   onEvent(listener: (event: CoreEvent) => void): () => void;
+  /** Takes a `handoff:` link from outside (command line, a second instance, macOS open-url); resolves once it is acted on. */
+  deliverLink(text: string): Promise<void>;
+  /** The agent's own settings (never the demo's): the desktop ones apply to the app whatever the mode. */
+  settings(): Settings;
+  /** Connects the shell, applying the settings now and after every save. */
+  attachShell(shell: DeskShell): void;
   /** Whether the preview opens in the demo: allowed, nothing set up yet, and no settings problem the agent must see first. */
   offersDemo(): Promise<boolean>;
   /** Stops the reachability checks and the demo's simulator, once no check is in flight. */
@@ -107,6 +120,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     emit({ event: 'session:changed', payload: snapshot });
   };
   const demoAllowed = () => live.settings.current().allowDemo;
+  const links = createLinkInbox({
+    session: () => active().session,
+    defaultCountry: () => active().settings.current().defaultCountry,
+    logger,
+    publish: (notice) => {
+      emit({ event: 'link:notice', payload: notice });
+    },
+  });
+  let shell: DeskShell | null = null;
+  // Why the OS refused the global shortcut: shown with the settings problems until fixed or dismissed.
+  let shellProblem: string | null = null;
+  const applyShell = (): string | null => {
+    shellProblem = shell?.apply(live.settings.current()) ?? null;
+    if (shellProblem !== null) logger.warn({ problem: shellProblem }, 'desktop settings not fully applied');
+    return shellProblem;
+  };
   const forward = (profile: Profile) => profile.session.onChange(() => {
     if (active() === profile) publish();
   });
@@ -116,7 +145,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return ok({
       mode: demo === null ? 'live' : 'demo',
       configured: await active().isConfigured(),
-      settingsProblem: live.settings.problem(),
+      settingsProblem: [live.settings.problem(), shellProblem].filter((p) => p !== null).join(' ') || null,
       demoAllowed: demoAllowed(),
     });
   }
@@ -165,31 +194,50 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return options.saveFile === undefined ? ok({ kind: 'download', fileName, csv }) : options.saveFile(fileName, csv);
   }
 
+  const handlers = createChannelHandlers({
+    profile: active,
+    connection: reachability,
+    app: {
+      state,
+      startDemo,
+      stopDemo,
+      dismissSettingsProblem: () => {
+        live.settings.dismissProblem();
+        shellProblem = null;
+        return state();
+      },
+    },
+    history: {
+      list: (day) => historyDay(journal, day ?? dayOf(new Date())),
+      export: exportHistory,
+    },
+    links: { current: () => links.current(), answer: (id, open) => links.answer(id, open) },
+  });
+  const update = handlers['settings:update'];
+  handlers['settings:update'] = async (patch) => {
+    const saved = await update(patch);
+    // The demo's settings never change, and the desktop ones are the agent's own.
+    if (!saved.ok || active() !== live) return saved;
+    const refused = applyShell();
+    return refused === null ? saved : fail('shortcut_unavailable', `Settings saved. ${refused}`, { field: 'bringToFrontShortcut' });
+  };
+
   return {
-    handlers: createChannelHandlers({
-      profile: active,
-      connection: reachability,
-      app: {
-        state,
-        startDemo,
-        stopDemo,
-        dismissSettingsProblem: () => {
-          live.settings.dismissProblem();
-          return state();
-        },
-      },
-      history: {
-        list: (day) => historyDay(journal, day ?? dayOf(new Date())),
-        export: exportHistory,
-      },
-    }),
+    handlers,
     logger,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    deliverLink: (text) => links.deliver(text),
+    settings: () => live.settings.current(),
+    attachShell(attached) {
+      shell = attached;
+      applyShell();
+    },
     offersDemo: async () => demoAllowed() && live.settings.problem() === null && !(await live.isConfigured()),
     async close() {
+      links.stop();
       reachability.close();
       await reachability.settled();
       await dropDemo();

@@ -39,6 +39,16 @@ const WORDS: Record<keyof Settings, { name: string; explain: string }> = {
     name: 'Journal retention (days)',
     explain: "How many days of the action journal (every call action, its outcome and Plivo's request id, with numbers) Handoff keeps in its data folder. Older days are deleted at start.",
   },
+  bringToFrontShortcut: {
+    name: 'Bring-to-front shortcut',
+    explain:
+      'A shortcut that works in every app and brings Handoff to the front with the Transfer to field focused, written as Electron accelerators are, such as CommandOrControl+Alt+H. Empty: no shortcut (the default). If another app already holds it, Handoff says so in Settings.',
+  },
+  keepOnTop: { name: 'Keep on top', explain: "Whether Handoff's window stays above other windows (0 or 1). Off by default." },
+  notifyOutcomes: {
+    name: 'Notify action outcomes',
+    explain: "Whether an action's outcome (a transfer done, a failure) is also shown as a system notification while Handoff's window is not focused (0 or 1). On by default.",
+  },
 };
 
 const SECTIONS = [

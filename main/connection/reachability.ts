@@ -73,6 +73,7 @@ export const UNREACHABLE_REASONS: Record<Exclude<ErrorCode, 'not_configured' | '
   proxy_refused: 'the proxy refused the connection',
   journal_unavailable: 'Handoff could not check',
   interrupted: 'Handoff could not check',
+  shortcut_unavailable: 'Handoff could not check',
   internal: 'something went wrong inside Handoff',
 };
 

@@ -18,6 +18,7 @@ const OPERATIONS = {
   connection: { test: 'connection:test', status: 'connection:status' },
   address: { check: 'address:check' },
   session: { get: 'session:get', open: 'session:open', end: 'session:end', dismissRestored: 'session:dismiss-restored' },
+  link: { current: 'link:current', answer: 'link:answer' },
   history: { list: 'history:list', export: 'history:export' },
   call: {
     warmTransfer: 'call:warm-transfer',
@@ -54,6 +55,10 @@ export type HandoffApi = {
   onSessionChange(listener: (snapshot: EventPayloads['session:changed']) => void): Unsubscribe;
   /** Calls `listener` with Plivo's reachability after every change; returns the unsubscribe. */
   onConnectionChange(listener: (status: EventPayloads['connection:changed']) => void): Unsubscribe;
+  /** Calls `listener` with every `handoff:` link notice (null once answered); returns the unsubscribe. */
+  onLinkNotice(listener: (notice: EventPayloads['link:notice']) => void): Unsubscribe;
+  /** Calls `listener` when a system-wide shortcut asks the window to press one of its own; returns the unsubscribe. */
+  onShortcut(listener: (id: EventPayloads['shortcut:pressed']) => void): Unsubscribe;
 };
 
 /** The header the browser preview's bridge carries its per-launch token in (lower case, as Node reads it). */
@@ -80,8 +85,10 @@ export function createHandoffApi(invoke: Invoke, subscribe: Subscribe): HandoffA
   );
   // The mapping above is OPERATIONS itself, so each operation calls exactly the channel its type names.
   return {
-    ...(groups as Omit<HandoffApi, 'onSessionChange' | 'onConnectionChange'>),
+    ...(groups as Omit<HandoffApi, 'onSessionChange' | 'onConnectionChange' | 'onLinkNotice' | 'onShortcut'>),
     onSessionChange: (listener) => subscribe('session:changed', listener),
     onConnectionChange: (listener) => subscribe('connection:changed', listener),
+    onLinkNotice: (listener) => subscribe('link:notice', listener),
+    onShortcut: (listener) => subscribe('shortcut:pressed', listener),
   };
 }

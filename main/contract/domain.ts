@@ -98,6 +98,12 @@ export interface Settings {
   allowDemo: boolean;
   /** How many days of the action journal are kept; older day files are deleted at start. */
   journalRetentionDays: number;
+  /** The system-wide shortcut (an Electron accelerator) that brings Handoff to the front; null is off. */
+  bringToFrontShortcut: string | null;
+  /** Whether the window stays above other windows (the softphone, the CRM). */
+  keepOnTop: boolean;
+  /** Whether an action's outcome is also told by an OS notification while the window is not focused. */
+  notifyOutcomes: boolean;
 }
 
 /** Settings as the renderer sees them, with what the environment overrides. */
@@ -196,3 +202,27 @@ export type HistoryExport =
   | { kind: 'download'; fileName: string; csv: string }
   | { kind: 'saved'; path: string }
   | { kind: 'cancelled' };
+
+/** A call or transfer target from a handoff: link, as checked (the number already as Plivo takes it). */
+export interface ScreenPop {
+  kind: 'call' | 'transfer';
+  /** The number or SIP address, parsed by the same rules as a typed one. */
+  to: string;
+  /** The customer's or colleague's name, if the link gave one. */
+  name: string | null;
+}
+
+/**
+ * What Handoff did with a handoff: link, for the window to show: opened a call, asks before
+ * replacing one (or before opening one a link storm left over), fills the transfer target, or refused.
+ */
+export interface LinkNotice {
+  id: string;
+  kind: 'opened' | 'ask' | 'fill' | 'refused';
+  /** The link as checked; null when it was refused before it could be read. */
+  link: ScreenPop | null;
+  /** The sentence the window shows, naming the link (and both customers for a replacement). */
+  message: string;
+  /** How many other links of the same burst were ignored. */
+  ignored: number;
+}

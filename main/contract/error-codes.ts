@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   'journal_unavailable',
   // Handoff closed before Plivo answered an action, found in the journal at the next start: it may have happened.
   'interrupted',
+  // The OS refused to register a global shortcut (another app holds it).
+  'shortcut_unavailable',
   // A bug or an OS failure Handoff did not foresee; logged with its stack.
   'internal',
 ] as const;

@@ -12,10 +12,12 @@ import type {
   CredentialStatus,
   HistoryDay,
   HistoryExport,
+  LinkNotice,
   SessionSnapshot,
   SettingsView,
 } from './domain';
 import { countryProblem } from '../address/address';
+import { globalShortcutProblem, type WindowShortcutId } from '../shortcuts/shortcut-map';
 import { RoleSchema } from './domain';
 import type { Result } from './result';
 
@@ -80,6 +82,19 @@ export const SettingsFields = {
     v.minValue(1, 'The journal must be kept for at least 1 day.'),
     v.maxValue(3650, 'The journal can be kept for at most 3650 days.'),
   ),
+  // Off (null) by default: a system-wide shortcut takes its keys from every other app.
+  bringToFrontShortcut: v.nullable(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.check(
+        (text) => globalShortcutProblem(text) === null,
+        (issue) => globalShortcutProblem(issue.input) ?? '',
+      ),
+    ),
+  ),
+  keepOnTop: v.boolean('keepOnTop must be true or false.'),
+  notifyOutcomes: v.boolean('notifyOutcomes must be true or false.'),
 };
 
 /** What IT may preset in settings.json: any of the fields; those left out take the defaults. */
@@ -142,6 +157,11 @@ const NoInput = v.undefined();
 /** A journal day as its file is named, YYYY-MM-DD. */
 const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'A day is written YYYY-MM-DD.'));
 
+const LinkAnswerSchema = v.strictObject({
+  id: v.pipe(v.string(), v.nonEmpty(), v.maxLength(64)),
+  open: v.boolean(),
+});
+
 /** A channel's input schema, with its result type carried along for the type system only. */
 export interface Channel<I extends v.GenericSchema, O> {
   input: I;
@@ -191,6 +211,10 @@ export const CHANNELS = {
   // One day of the journal; today when no day is given.
   'history:list': channel<HistoryDay>()(v.optional(v.strictObject({ day: v.optional(Day) }))),
   'history:export': channel<HistoryExport>()(v.strictObject({ from: Day, to: Day })),
+  // A handoff: link still waiting for the agent (a question, a refusal, a transfer target to fill in).
+  'link:current': channel<LinkNotice | null>()(NoInput),
+  // The agent's answer to that notice: `open` only ever opens a call the agent was asked about.
+  'link:answer': channel<SessionSnapshot | null>()(LinkAnswerSchema),
 } as const;
 
 /** Every channel name. */
@@ -207,6 +231,10 @@ export type ChannelResult<C extends ChannelName> =
 export interface EventPayloads {
   'session:changed': SessionSnapshot | null;
   'connection:changed': ConnectionStatus;
+  /** A handoff: link arrived (or its notice was answered: null). */
+  'link:notice': LinkNotice | null;
+  /** A system-wide shortcut asks the window to press one of its own (Electron only). */
+  'shortcut:pressed': WindowShortcutId;
 }
 
 /** Every event name, so the Electron shell and the preview forward each one the same way. */

@@ -1,8 +1,10 @@
-/** The Electron app's lifecycle: one instance, one window, the core behind it. */
+/** The Electron app's lifecycle: one instance, one window, the core behind it, the desk around it. */
 import { join } from 'node:path';
-import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, session, type BrowserWindow } from 'electron';
 import { createCore, type Core } from '../core';
+import { LINK_SCHEME, linkInArgs } from '../links/parse-link';
 import { APP_URL, registerAppScheme, serveRenderer } from './app-protocol';
+import { initialBounds, startDesk } from './desk';
 import { registerChannels } from './ipc';
 import { saveWithDialog } from './save-file';
 import { denyNavigation, lockDownSession } from './security';
@@ -20,37 +22,77 @@ export function runElectronApp(): void {
   // test or a second profile never collides with the agent's running copy.
   const dataDir = process.env['HANDOFF_DATA_DIR'];
   if (dataDir !== undefined) app.setPath('userData', dataDir);
-  // A second copy would hold a second call session: bring the first to the front instead.
+  // A second copy would hold a second call session: it hands its link (if any) to the first and quits.
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
   }
+  // Only an installed copy claims handoff: links (the installers declare it too); a development
+  // copy run with `electron .` would otherwise take them from the agent's installed Handoff.
+  // It is still tried by command line (`electron . "handoff://call?…"`), as the tests do.
+  if (app.isPackaged) app.setAsDefaultProtocolClient(LINK_SCHEME);
   // Every renderer sandboxed, whatever its webPreferences say (security checklist, item 4).
   app.enableSandbox();
   registerAppScheme();
   denyNavigation();
+  // Windows and Linux give menu bars Alt mnemonics (Alt+F, Alt+W ...) that would take the window's
+  // Alt shortcuts (main/shortcuts/shortcut-map.ts), and the default menu holds reload and devtools.
+  // macOS keeps its menu: Cmd+C and Cmd+V live there, and Option never opens it.
+  if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
 
   let core: Core | null = null;
   let window: BrowserWindow | null = null;
+  let desk: ReturnType<typeof startDesk> | null = null;
+  // Links that arrive before the core is ready (macOS sends open-url before ready when a link starts the app).
+  const early: string[] = [];
+  const initial = linkInArgs(process.argv);
+  if (initial !== null) early.push(initial);
 
-  const open = async () => {
-    window = createMainWindow(join(OUT, 'preload', 'index.cjs'));
-    window.on('closed', () => {
+  const open = async (): Promise<BrowserWindow> => {
+    const created = createMainWindow(join(OUT, 'preload', 'index.cjs'), initialBounds(app.getPath('userData')));
+    window = created;
+    desk?.watch(created);
+    created.on('closed', () => {
       window = null;
     });
-    await window.loadURL(APP_URL);
+    await created.loadURL(APP_URL);
+    return created;
   };
 
-  app.on('second-instance', () => {
-    if (window === null) return;
-    if (window.isMinimized()) window.restore();
-    window.focus();
+  const show = async (): Promise<BrowserWindow> => {
+    const shown = window ?? (await open());
+    if (shown.isMinimized()) shown.restore();
+    shown.show();
+    shown.focus();
+    return shown;
+  };
+
+  const deliver = (link: string) => {
+    if (core === null) {
+      early.push(link);
+      return;
+    }
+    void core.deliverLink(link);
+    void show();
+  };
+
+  app.on('second-instance', (_event, argv) => {
+    const link = linkInArgs(argv);
+    if (link !== null) deliver(link);
+    else if (core !== null) void show();
+  });
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    deliver(url);
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (window === null && core !== null) void open();
+    if (core !== null) void show();
+  });
+  app.on('before-quit', () => {
+    desk?.quitting();
   });
   app.on('will-quit', () => {
     void core?.close();
@@ -74,7 +116,10 @@ export function runElectronApp(): void {
     ready.onEvent(({ event, payload }) => {
       window?.webContents.send(event, payload);
     });
+    desk = startDesk(ready, { window: () => window, show }, app.getPath('userData'));
+    ready.attachShell(desk);
     await open();
+    for (const link of early.splice(0)) deliver(link);
   }).catch((error: unknown) => {
     // Without a core there is nothing to show: say why in words an agent can pass on to IT.
     dialog.showErrorBox('Handoff could not start', error instanceof Error ? error.message : String(error));

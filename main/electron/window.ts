@@ -3,14 +3,19 @@ import { BrowserWindow } from 'electron';
 // Copied into out/main by the build, so the same path works from `electron .` and from inside app.asar:
 // Electron reads PNG window icons through its asar layer (shell/common/skia_util.cc).
 import iconPath from '../../assets/icon.png?asset';
+import type { Rect } from '../desk/window-bounds';
 
-/** Creates the window; it shows itself once the page has drawn, so it never flashes blank. */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+/** The window's smallest size, which remembered bounds must respect too. */
+export const MIN_SIZE = { width: 360, height: 480 };
+
+/** Creates the window at `bounds` (remembered, already checked) or the default size; it shows itself once the page has drawn, so it never flashes blank. */
+export function createMainWindow(preloadPath: string, bounds: Rect | null): BrowserWindow {
   const window = new BrowserWindow({
     width: 420,
     height: 680,
-    minWidth: 360,
-    minHeight: 480,
+    ...bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     title: 'Handoff',
     // Linux and Windows show it in the title bar and task switcher; macOS takes the bundle's icon.icns.
     icon: iconPath,

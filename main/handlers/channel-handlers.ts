@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { parseAddress } from '../address/address';
-import type { AppState, ConnectionCheck, ConnectionStatus, HistoryDay, HistoryExport } from '../contract/domain';
+import type { AppState, ConnectionCheck, ConnectionStatus, HistoryDay, HistoryExport, LinkNotice, SessionSnapshot } from '../contract/domain';
 import {
   CHANNELS,
   isChannelName,
@@ -36,6 +36,11 @@ export interface HandlerDeps {
   history: {
     list(day: string | undefined): Result<HistoryDay>;
     export(from: string, to: string): Promise<Result<HistoryExport>>;
+  };
+  /** The link inbox: the notice waiting for the agent, and their answer to it. */
+  links: {
+    current(): LinkNotice | null;
+    answer(id: string, open: boolean): Result<SessionSnapshot | null>;
   };
 }
 
@@ -83,6 +88,8 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'session:dismiss-restored': () => session().dismissRestored(),
     'history:list': (input) => deps.history.list(input?.day),
     'history:export': ({ from, to }) => deps.history.export(from, to),
+    'link:current': () => ok(deps.links.current()),
+    'link:answer': ({ id, open }) => deps.links.answer(id, open),
   };
 }
 

@@ -1,6 +1,8 @@
 /**
  * `npm run preview`: Handoff in a browser on this machine, with the real core behind it. With no
  * PHLO base URL given and nothing configured, it starts in the demo against the built-in simulator.
+ * A `handoff:` link as the first argument is delivered as the app's command line delivers it, after
+ * the demo has started, so a call link opens its call in the demo (the page reads it on load).
  */
 import { join } from 'node:path';
 import { createCore } from '../core';
@@ -23,6 +25,10 @@ if (process.env['HANDOFF_PHLO_BASE_URL'] === undefined && (await core.offersDemo
   const demo = await core.handlers['demo:start'](undefined);
   if (!demo.ok) console.error(`The demo did not start: ${demo.error.message}`);
 }
+
+// Acted on before the page can load, so the page finds the call (or the refusal) when it reads the core.
+const link = process.argv[2];
+if (link !== undefined) await core.deliverLink(link);
 
 let preview;
 try {

@@ -51,6 +51,9 @@ export const DEFAULT_SETTINGS: Settings = {
   requestTimeoutMs: 10000,
   allowDemo: true,
   journalRetentionDays: 90,
+  bringToFrontShortcut: null,
+  keepOnTop: false,
+  notifyOutcomes: true,
 };
 
 const ENV_BASE_URL = 'HANDOFF_PHLO_BASE_URL';

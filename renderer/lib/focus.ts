@@ -54,3 +54,8 @@ export const focusWhenFree: Attachment<HTMLElement> = (field) => {
     cancelAnimationFrame(frame);
   };
 };
+
+/** An attachment for a question's heading: the question must be read before anything else is done. */
+export const focusOnMount: Attachment<HTMLElement> = (heading) => {
+  heading.focus();
+};

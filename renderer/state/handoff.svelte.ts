@@ -5,12 +5,14 @@
 import type { HandoffApi } from '../../main/contract/bridge';
 import type { AppState } from '../../main/contract/domain';
 import type { Result } from '../../main/contract/result';
+import type { WindowShortcutId } from '../../main/shortcuts/shortcut-map';
 import { Activity } from './activity.svelte';
 import { AppModel } from './app.svelte';
 import { Announcer } from './announcer.svelte';
 import { CallModel } from './call.svelte';
 import { ConnectionModel } from './connection.svelte';
 import { HistoryModel } from './history.svelte';
+import { LinkModel } from './links.svelte';
 import { SettingsModel } from './settings.svelte';
 import { Ticker } from './ticker.svelte';
 
@@ -30,6 +32,8 @@ export class Handoff {
   readonly settings: SettingsModel;
   /** The journal's actions, by day. */
   readonly history: HistoryModel;
+  /** What `handoff:` links asked for. */
+  readonly links: LinkModel;
   /** The second-by-second clock every timer on the call view reads. */
   readonly ticker = new Ticker();
   readonly #api: HandoffApi;
@@ -43,20 +47,28 @@ export class Handoff {
     this.call = new CallModel(api, this.activity, this.announcer, this.connection);
     this.settings = new SettingsModel(api, this.activity, this.announcer, this.app);
     this.history = new HistoryModel(api, this.activity, this.announcer);
+    this.links = new LinkModel(api, this.activity, this.announcer, (view) => {
+      this.app.show(view);
+    });
   }
 
   /**
-   * Subscribes to call and connection changes, then reads everything once; returns the unsubscribe
+   * Subscribes to call and connection changes, link notices and system-wide shortcuts
+   * (`onShortcut`: the window presses its own), then reads everything once; returns the unsubscribe
    * for the component's teardown. Subscribing first means no change between the read and the
    * subscription can be missed.
    */
-  start(): () => void {
+  start(onShortcut: (id: WindowShortcutId) => void): () => void {
     const unsubscribe = [
+      this.#api.onShortcut(onShortcut),
       this.#api.onSessionChange((snapshot) => {
         this.call.receive(snapshot);
       }),
       this.#api.onConnectionChange((status) => {
         this.connection.receive(status);
+      }),
+      this.#api.onLinkNotice((notice) => {
+        this.links.receive(notice);
       }),
     ];
     void this.#load();
@@ -104,5 +116,7 @@ export class Handoff {
   async #load(): Promise<void> {
     await Promise.all([this.app.refresh(), this.settings.load(), this.call.load(), this.connection.load()]);
     if (this.app.welcome) this.app.show('settings');
+    // After the welcome's choice of view: a link's notice brings the call view up.
+    await this.links.load();
   }
 }

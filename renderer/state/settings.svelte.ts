@@ -25,9 +25,15 @@ export type CredentialsChange =
  * and the journal's retention are IT's to tune, in settings.json or by policy, so the form leaves them out.
  */
 export interface SettingsChange {
-  settings: Required<Omit<ChannelInput<'settings:update'>, 'requestTimeoutMs' | 'journalRetentionDays'>>;
+  settings: Required<Omit<ChannelInput<'settings:update'>, 'requestTimeoutMs' | 'journalRetentionDays' | keyof DeskChange>>;
   credentials: CredentialsChange | null;
 }
+
+/** The desktop settings, saved on their own (each checkbox as it changes), so they never wait on the PHLO form. */
+export type DeskChange = Pick<ChannelInput<'settings:update'>, 'bringToFrontShortcut' | 'keepOnTop' | 'notifyOutcomes'>;
+
+/** The desktop fields a failure can point at. */
+export const DESK_FIELDS = ['bringToFrontShortcut', 'keepOnTop', 'notifyOutcomes'] as const satisfies readonly (keyof DeskChange)[];
 
 /** The Settings form's fields a failure can point at. */
 export const SETTINGS_FIELDS = [
@@ -143,6 +149,24 @@ export class SettingsModel {
         }`,
       fields: SETTINGS_FIELDS,
     });
+  }
+
+  /**
+   * Saves desktop settings on their own. The shell applies them at once; when the OS refuses the
+   * shortcut the rest is saved all the same, so the stored values are read back either way.
+   */
+  saveDesk(change: DeskChange): Promise<Result<SettingsView> | null> {
+    return this.#activity.run(
+      'settings:desk',
+      async () => {
+        const saved = await this.#api.settings.update(change);
+        // Not `load`: that starts the forms over, and the refusal must stay beside its field.
+        const view = saved.ok ? saved : await this.#api.settings.get();
+        if (view.ok) this.#view = view.value;
+        return saved;
+      },
+      { success: () => 'Saved.', fields: DESK_FIELDS },
+    );
   }
 
   /** Reads the PHLO's multi-party call node with the stored settings and credentials; a refusal about a field is shown beside it. */

@@ -1,12 +1,12 @@
 /**
- * The built Electron app itself: launched by Playwright, sandboxed, and doing a warm transfer against
- * the simulator. Where Electron's binary was never downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD=1, as
+ * The built Electron app itself: launched by Playwright, sandboxed, doing a warm transfer against
+ * the simulator, and the desk around it (handoff: links, the tray, remembered bounds). Where Electron's binary was never downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD=1, as
  * on this project's CI) or there is no display, the test is skipped and says why.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { _electron, expect, test } from '@playwright/test';
@@ -18,6 +18,7 @@ import {
   announcement,
   button,
   completeTransfer,
+  expectStates,
   fillCredentials,
   fillSettings,
   openCall,
@@ -72,30 +73,38 @@ async function display(): Promise<{ env: Record<string, string>; stop: () => voi
   return { env: { DISPLAY: `:${number}` }, stop: () => server.kill('SIGTERM') };
 }
 
-test('the Electron app: sandboxed page, and a warm transfer against the simulator', async () => {
+/** Electron's binary and a display, or null after skipping the test with the reason printed. */
+async function electronOrSkip(): Promise<{ executable: string; screen: { env: Record<string, string>; stop: () => void } } | null> {
   const electron = findElectron();
   if ('missing' in electron) {
     const reason = `Electron test SKIPPED: ${electron.missing}`;
     console.warn(reason);
     test.skip(true, reason);
-    return;
+    return null;
   }
-  needsKeyring();
   requireBuild([join(ROOT, 'out', 'main', 'index.js'), join(ROOT, 'out', 'preload', 'index.cjs'), join(RENDERER_DIR, 'index.html')]);
   const screen = await display();
   if ('missing' in screen) {
     const reason = `Electron test SKIPPED: ${screen.missing}`;
     console.warn(reason);
     test.skip(true, reason);
-    return;
+    return null;
   }
+  return { executable: electron.executable, screen };
+}
+
+test('the Electron app: sandboxed page, and a warm transfer against the simulator', async () => {
+  const found = await electronOrSkip();
+  if (found === null) return;
+  needsKeyring();
+  const { executable, screen } = found;
 
   const sim = await startSimulator();
   const dataDir = await mkdtemp(join(tmpdir(), 'handoff-electron-'));
   // A keychain service of this test's own, so the agent's real entry is never read or overwritten.
   const service = `Handoff test ${randomUUID()}`;
   const app = await _electron.launch({
-    executablePath: electron.executable,
+    executablePath: executable,
     args: ['.'],
     cwd: ROOT,
     env: {
@@ -150,5 +159,51 @@ test('the Electron app: sandboxed page, and a warm transfer against the simulato
     screen.stop();
     await sim.close();
     await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('the Electron app: handoff: links (command line, second instance), hiding to the tray, remembered bounds', async () => {
+  const found = await electronOrSkip();
+  if (found === null) return;
+  const { executable, screen } = found;
+  const sim = await startSimulator();
+  const dataDir = await mkdtemp(join(tmpdir(), 'handoff-electron-'));
+  const policyDir = await mkdtemp(join(tmpdir(), 'handoff-electron-policy-'));
+  // Opening a call needs the settings only (nothing is sent), so no keychain is involved here.
+  await writeFile(join(dataDir, 'settings.json'), JSON.stringify({ phloId: sim.phloId, nodeId: sim.nodeId, agentAddress: AGENT }));
+  const env = { ...process.env, ...screen.env, HANDOFF_DATA_DIR: dataDir, HANDOFF_POLICY_DIR: policyDir, HANDOFF_PHLO_BASE_URL: sim.baseUrl };
+  const launch = (args: string[]) => _electron.launch({ executablePath: executable, args: ['.', ...args], cwd: ROOT, env });
+  let app = await launch(['handoff://call?to=%2B14155550100&name=Ada%20Lovelace']);
+  try {
+    let page = await app.firstWindow();
+    // The link on the command line opened its call.
+    await expectStates(page, { You: 'Connected', 'Ada Lovelace': 'Connected' });
+
+    // A second Handoff hands its link to this one and quits; this one asks before replacing the call.
+    const second = spawn(executable, ['.', 'handoff://call?to=%2B14152224444&name=Grace%20Hopper'], { cwd: ROOT, env, stdio: 'ignore' });
+    await expect.poll(() => second.exitCode, { timeout: 10_000 }).toBe(0);
+    await expect(page.getByRole('region', { name: 'Open the new call?' })).toContainText(/Ada Lovelace.*Grace Hopper/);
+    await button(page, 'Keep the current call').click();
+
+    // Closing the window with a call open hides it to the tray instead of quitting.
+    await app.evaluate(({ BrowserWindow }) => {
+      BrowserWindow.getAllWindows()[0]?.setBounds({ x: 40, y: 50, width: 500, height: 700 });
+    });
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.isVisible()))).toEqual([false]);
+
+    // Quitting saves where the window was; the next start puts it back there.
+    await app.close();
+    app = await launch([]);
+    page = await app.firstWindow();
+    await expect(viewButton(page, 'Call')).toBeVisible();
+    const bounds = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getBounds());
+    expect(bounds).toMatchObject({ width: 500, height: 700 });
+  } finally {
+    await app.close();
+    screen.stop();
+    await sim.close();
+    await rm(dataDir, { recursive: true, force: true });
+    await rm(policyDir, { recursive: true, force: true });
   }
 });

@@ -28,13 +28,16 @@ export function exited(child: ChildProcess, ms: number): Promise<number | string
   });
 }
 
-/** Starts the built preview with this process's environment plus `env` (an undefined value unsets one), and waits for its URL. */
-export async function startPreviewCli(env: Record<string, string | undefined>): Promise<PreviewCli> {
+/**
+ * Starts the built preview with this process's environment plus `env` (an undefined value unsets
+ * one) and `args` after the script (a `handoff:` link), and waits for its URL.
+ */
+export async function startPreviewCli(env: Record<string, string | undefined>, args: readonly string[] = []): Promise<PreviewCli> {
   requireBuild([PREVIEW_CLI, join(RENDERER_DIR, 'index.html'), join(RENDERER_DIR, 'preview-bridge.js')]);
   const port = await freePort();
   const merged: Record<string, string | undefined> = { ...process.env, PORT: String(port), ...env };
   const childEnv = Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined));
-  const child = spawn(process.execPath, [PREVIEW_CLI], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [PREVIEW_CLI, ...args], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });

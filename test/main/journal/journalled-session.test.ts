@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ofetch } from 'ofetch';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../main/settings/settings-store';
 import type { Settings } from '../../../main/contract/domain';
 import { historyDay, historyExport } from '../../../main/journal/history';
 import { createJournal, type Journal, type JournalWriter } from '../../../main/journal/journal';
@@ -28,6 +29,7 @@ const logger = createLogger({ dataDir: await mkdtemp(join(tmpdir(), 'handoff-log
 
 function settings(): Settings {
   return {
+    ...DEFAULT_SETTINGS,
     phloId: sim.phloId,
     nodeId: sim.nodeId,
     agentAddress: AGENT,

@@ -35,6 +35,9 @@ beforeEach(async () => {
     requestTimeoutMs: 2000,
     allowDemo: true,
     journalRetentionDays: 90,
+    bringToFrontShortcut: null,
+    keepOnTop: false,
+    notifyOutcomes: true,
   };
   session = createCallSession({
     settings: { current: () => settings, effectivePhloBaseUrl: () => sim.baseUrl },

@@ -18,6 +18,9 @@ const DEFAULTS: Settings = {
   requestTimeoutMs: 10000,
   allowDemo: true,
   journalRetentionDays: 90,
+  bringToFrontShortcut: null,
+  keepOnTop: false,
+  notifyOutcomes: true,
 };
 
 let root: string;
@@ -178,6 +181,9 @@ describe('update', () => {
     requestTimeoutMs: 10000,
     allowDemo: true,
     journalRetentionDays: 90,
+    bringToFrontShortcut: null,
+    keepOnTop: false,
+    notifyOutcomes: true,
   } satisfies Settings;
 
   it.each([
