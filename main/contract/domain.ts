@@ -208,6 +208,8 @@ export interface ScreenPop {
   kind: 'call' | 'transfer';
   /** The number or SIP address, parsed by the same rules as a typed one. */
   to: string;
+  /** The same, formatted for people as the participant list shows numbers, for a field to show. */
+  displayTo: string;
   /** The customer's or colleague's name, if the link gave one. */
   name: string | null;
 }

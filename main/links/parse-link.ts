@@ -3,7 +3,7 @@
  * line. Anything on this machine can send one, so it is read strictly: two hosts, two parameters,
  * bounded lengths, and the number through the very rules a typed one passes (`parseAddress`).
  */
-import { parseAddress } from '../address/address';
+import { formatAddress, parseAddress } from '../address/address';
 import type { ScreenPop } from '../contract/domain';
 import { fail, ok, type Result } from '../contract/result';
 
@@ -59,7 +59,7 @@ export function parseLink(text: string, defaultCountry: string): Result<ScreenPo
   if (name.length > MAX_NAME) return refuse(`the name is longer than ${MAX_NAME} characters.`);
   const address = parseAddress(to, defaultCountry);
   if (!address.ok) return refuse(address.error.message);
-  return ok({ kind: host, to: address.value, name: name === '' ? null : name });
+  return ok({ kind: host, to: address.value, displayTo: formatAddress(address.value, defaultCountry), name: name === '' ? null : name });
 }
 
 /** The link among command-line arguments (Windows and Linux pass it so), or null. */

@@ -67,7 +67,7 @@ export class LinkModel {
     }
     if (notice.kind === 'refused') this.#announcer.failure({ code: 'invalid_input', message: notice.message });
     else this.#announcer.success(notice.message);
-    if (notice.kind === 'fill' && notice.link !== null) this.#fill = { id: notice.id, to: notice.link.to, label: notice.link.name ?? '' };
+    if (notice.kind === 'fill' && notice.link !== null) this.#fill = { id: notice.id, to: notice.link.displayTo, label: notice.link.name ?? '' };
     // Shown: the core need not offer it to a reloaded window again.
     void settle(() => this.#api.link.answer({ id: notice.id, open: false }));
   }

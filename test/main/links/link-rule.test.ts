@@ -4,7 +4,7 @@ import { decideLink } from '../../../main/links/link-rule';
 import { call, person, warmTransfer } from '../../support/call-snapshots';
 
 const pop = (kind: ScreenPop['kind'], to = '+14155550100'): { link: ScreenPop; shown: string } => ({
-  link: { kind, to, name: 'Ada Lovelace' },
+  link: { kind, to, displayTo: to, name: 'Ada Lovelace' },
   shown: 'Ada Lovelace ((415) 555-0100)',
 });
 

@@ -5,14 +5,14 @@ describe('parseLink', () => {
   it('reads a call link: the number as Plivo takes it, the name decoded', () => {
     expect(parseLink('handoff://call?to=%2B14155550100&name=Ada%20Lovelace', 'US')).toEqual({
       ok: true,
-      value: { kind: 'call', to: '+14155550100', name: 'Ada Lovelace' },
+      value: { kind: 'call', to: '+14155550100', displayTo: '(415) 555-0100', name: 'Ada Lovelace' },
     });
   });
 
   it('reads a transfer link, a trailing slash (Windows adds one), any case of scheme and host, and a bare +', () => {
     expect(parseLink('HANDOFF://Transfer/?to=+14155550101', 'US')).toEqual({
       ok: true,
-      value: { kind: 'transfer', to: '+14155550101', name: null },
+      value: { kind: 'transfer', to: '+14155550101', displayTo: '(415) 555-0101', name: null },
     });
   });
 
