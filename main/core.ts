@@ -7,11 +7,13 @@ import { ok, fail, type Result } from './contract/result';
 import { createCredentialStore } from './credentials/credential-store';
 import { loadKeytar } from './credentials/keychain';
 import { startDemoProfile, type DemoProfile } from './demo/demo-profile';
+import { createDirectory, type Directory } from './directory/directory';
 import { createChannelHandlers, type ChannelHandlers } from './handlers/channel-handlers';
 import { createLogger, type Logger } from './log/logger';
 import { createPhloClient } from './phlo/phlo-client';
 import { createPhloHttp, type PlatformFetch } from './phlo/phlo-http';
 import { loadPolicy } from './policy/machine-policy';
+import { policyFolder } from './policy/policy-folder';
 import { runRegQuery } from './policy/registry-policy';
 import { createProfile, type Profile } from './profile/profile';
 import { createSettingsStore } from './settings/settings-store';
@@ -31,11 +33,13 @@ export interface CoreOptions {
 export interface Core {
   handlers: ChannelHandlers;
   logger: Logger;
+  /** The Transfer to directory: tests wait for its files with `ready()`. */
+  directory: Directory;
   /** Calls `listener` after every change of the call in the profile in use. */
   onSessionChange(listener: (snapshot: SessionSnapshot | null) => void): () => void;
   /** Whether the preview opens in the demo: allowed, nothing set up yet, and no settings problem the agent must see first. */
   offersDemo(): Promise<boolean>;
-  /** Stops the demo's simulator, if one runs. */
+  /** Stops the demo's simulator, if one runs, and the directory's folder watches. */
   close(): Promise<void>;
 }
 
@@ -55,6 +59,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       logger,
     }),
     phlo,
+    logger,
+  });
+  // The agent's own country reads both directories, whichever profile is in use.
+  const directory = await createDirectory({
+    dataDir,
+    policyDir: policyFolder(process.platform, options.env),
+    defaultCountry: () => live.settings.current().defaultCountry,
     logger,
   });
   let demo: (DemoProfile & { unsubscribe: () => void }) | null = null;
@@ -116,6 +127,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     handlers: createChannelHandlers({
       profile: active,
+      directory,
       app: {
         state,
         startDemo,
@@ -127,11 +139,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
     }),
     logger,
+    directory,
     onSessionChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     offersDemo: async () => demoAllowed() && live.settings.problem() === null && !(await live.isConfigured()),
-    close: dropDemo,
+    async close() {
+      directory.close();
+      await dropDemo();
+    },
   };
 }

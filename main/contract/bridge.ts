@@ -11,6 +11,7 @@ const OPERATIONS = {
   settings: { get: 'settings:get', update: 'settings:update', dismissProblem: 'settings:dismiss-problem' },
   credentials: { status: 'credentials:status', save: 'credentials:save', clear: 'credentials:clear' },
   connection: { test: 'connection:test' },
+  directory: { search: 'directory:search', status: 'directory:status', toggleFavorite: 'favorites:toggle' },
   session: { get: 'session:get', open: 'session:open', end: 'session:end' },
   call: {
     warmTransfer: 'call:warm-transfer',

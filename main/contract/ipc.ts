@@ -9,6 +9,9 @@ import type {
   AppState,
   ConnectionCheck,
   CredentialStatus,
+  DirectoryStatus,
+  DirectorySuggestions,
+  FavoriteToggled,
   SessionSnapshot,
   SettingsView,
 } from './domain';
@@ -111,6 +114,14 @@ const TargetSchema = v.strictObject({ to: AddressText, role: v.optional(RoleSche
 const MemberSchema = v.strictObject({ participantId: v.pipe(v.string(), v.nonEmpty()) });
 const NoInput = v.undefined();
 
+/**
+ * What the agent typed in Transfer to. The field holds at most an address's 256 characters, so a
+ * longer query is not something the window sends: it is refused, never searched.
+ */
+const QuerySchema = v.strictObject({
+  query: v.pipe(v.string(), v.maxLength(256, 'A search is at most 256 characters.')),
+});
+
 /** A channel's input schema, with its result type carried along for the type system only. */
 export interface Channel<I extends v.GenericSchema, O> {
   input: I;
@@ -151,6 +162,9 @@ export const CHANNELS = {
   'call:hangup': channel<ActionOutcome>()(MemberSchema),
   'call:voicemail-drop': channel<ActionOutcome>()(MemberSchema),
   'call:confirm-outcome': channel<SessionSnapshot>()(v.strictObject({ happened: v.boolean() })),
+  'directory:search': channel<DirectorySuggestions>()(QuerySchema),
+  'directory:status': channel<DirectoryStatus>()(NoInput),
+  'favorites:toggle': channel<FavoriteToggled>()(v.strictObject({ address: AddressText, name: Label })),
 } as const;
 
 /** Every channel name. */
