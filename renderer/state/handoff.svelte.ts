@@ -9,6 +9,7 @@ import { Activity } from './activity.svelte';
 import { AppModel } from './app.svelte';
 import { Announcer } from './announcer.svelte';
 import { CallModel } from './call.svelte';
+import { DirectoryModel } from './directory.svelte';
 import { SettingsModel } from './settings.svelte';
 import { Ticker } from './ticker.svelte';
 
@@ -24,6 +25,8 @@ export class Handoff {
   readonly call: CallModel;
   /** Settings and credential status. */
   readonly settings: SettingsModel;
+  /** The Transfer to list, favorites and recents, and how the directory files were read. */
+  readonly directory: DirectoryModel;
   /** The second-by-second clock every timer on the call view reads. */
   readonly ticker = new Ticker();
   readonly #api: HandoffApi;
@@ -35,6 +38,7 @@ export class Handoff {
     this.activity = new Activity(this.announcer, () => this.call.pending);
     this.call = new CallModel(api, this.activity, this.announcer);
     this.settings = new SettingsModel(api, this.activity, this.announcer, this.app);
+    this.directory = new DirectoryModel(api, this.announcer);
   }
 
   /**
