@@ -1,9 +1,10 @@
 /**
- * Finds directory entries as the agent types: name prefixes first, then every word of the query
- * starting a word of the name, initials, team, and a name containing the query; digits match the
- * number; accents and case never matter. When those give too few, uFuzzy (chosen by
- * bench/search-candidates.ts) adds names one typo away. The query is only ever text: nothing of
- * it becomes a regular expression but uFuzzy's own, which escapes it.
+ * Finds directory entries as the agent types: names starting with the query first, then names
+ * with a word starting with each word typed, initials, then team; digits match the number; accents
+ * and case never matter. When those give too few, uFuzzy (chosen by bench/search-candidates.ts)
+ * adds names one typo away. Every rank is answered from sorted lists and word indexes, never a
+ * scan of the entries, so a keystroke costs about the same on 100 entries as on 100,000. The query
+ * is only ever text: nothing of it becomes a regular expression but uFuzzy's, which escapes it.
  */
 import uFuzzy from '@leeoniya/ufuzzy';
 import type { DirectoryEntry } from '../contract/domain';
@@ -17,15 +18,6 @@ export interface DirectorySearch {
   search(query: string, limit: number): DirectoryEntry[];
 }
 
-interface Indexed {
-  entry: DirectoryEntry;
-  name: string;
-  words: string[];
-  initials: string;
-  team: string;
-  digits: string;
-}
-
 /** Lower case without accents, single spaces: how names and queries are compared (`jose` finds José). */
 export function fold(text: string): string {
   const lower = text.toLowerCase();
@@ -34,76 +26,70 @@ export function fold(text: string): string {
   return plain.replace(/\s+/g, ' ').trim();
 }
 
-// uFuzzy's IntraMode.SingleError: one typo per word. Its enum is ambient, so its value is named here.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- the enum cannot be read at run time
-const SINGLE_ERROR = 1 as uFuzzy.IntraMode;
 const PHONE_TYPED = /^[\d\s()+\-./]+$/;
-// Ranks, best first; entries in each are in name order.
-const TIERS = 5;
+// Longer text is not a misspelt name, and uFuzzy's pattern for it would cost more than it finds.
+const MAX_TYPO_QUERY = 40;
+// eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- IntraMode.SingleError: the enum cannot be read at run time
+const SINGLE_ERROR = 1 as uFuzzy.IntraMode;
+
+/** Distinct words, sorted, each with the entries (by position in name order) that hold it. */
+interface WordIndex {
+  words: string[];
+  holders: number[][];
+}
 
 /** Indexes `entries`, sorted by name so each rank lists them alphabetically. */
 export function buildDirectorySearch(entries: readonly DirectoryEntry[]): DirectorySearch {
-  const indexed: Indexed[] = entries.map((entry) => {
-    const name = fold(entry.name);
-    const words = name.split(/[\s\-']+/).filter((word) => word !== '');
-    return { entry, name, words, initials: words.map((word) => word[0]).join(''), team: fold(entry.team), digits: entry.address.replace(/\D/g, '') };
-  });
-  indexed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const names = indexed.map((item) => item.name);
+  const byName = entries.map((entry) => ({ entry, name: fold(entry.name), team: fold(entry.team) }));
+  byName.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const names = byName.map((item) => item.name);
+  const nameWords = wordIndex(names);
+  const teamWords = wordIndex(byName.map((item) => item.team));
+  const initials = byName.map((item, position) => ({ key: splitWords(item.name).map((word) => word[0]).join(''), position }));
+  initials.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const initialKeys = initials.map((item) => item.key);
+  const digits = byName.map((item) => item.entry.address.replace(/\D/g, ''));
   const fuzzy = new uFuzzy({ intraMode: SINGLE_ERROR, intraIns: 1 });
 
-  /** The first index whose name is not below `prefix`: where the names starting with it begin. */
-  function lowerBound(prefix: string): number {
-    let low = 0;
-    let high = names.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((names[middle] ?? '') < prefix) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  }
-
-  function byDigits(digits: string, limit: number): DirectoryEntry[] {
-    const found: DirectoryEntry[] = [];
-    for (const item of indexed) {
-      if (item.digits.includes(digits)) found.push(item.entry);
-      if (found.length === limit) break;
-    }
+  /** Entries, in name order, holding for every part one of the words `matching` gives for it. */
+  function holdersOfAll(index: WordIndex, parts: readonly string[], matching: (index: WordIndex, part: string) => number[], limit: number): number[] {
+    const counts = new Uint8Array(byName.length);
+    parts.forEach((part, step) => {
+      for (const word of matching(index, part)) {
+        for (const position of index.holders[word] ?? []) if (counts[position] === step) counts[position] = step + 1;
+      }
+    });
+    const found: number[] = [];
+    for (let position = 0; position < counts.length && found.length < limit; position++) if (counts[position] === parts.length) found.push(position);
     return found;
   }
 
   function byText(query: string, limit: number): DirectoryEntry[] {
-    const prefixed: Indexed[] = [];
-    const tiers: Indexed[][] = [prefixed, ...Array.from({ length: TIERS - 1 }, (): Indexed[] => [])];
-    // Names starting with the query sit together in the sorted index: no scan needed for them.
-    for (let i = lowerBound(query); i < indexed.length && prefixed.length < limit; i++) {
-      const item = indexed[i] as Indexed;
-      if (!item.name.startsWith(query)) break;
-      prefixed.push(item);
+    const parts = query.split(' ');
+    const compact = parts.join('');
+    const found = new Set<number>();
+    // Short words are typed too fast to be misspelt; a typo counts only in words of 3 letters or more.
+    const nearly = (index: WordIndex, part: string) =>
+      part.length < 3 ? prefixed(index, part) : (fuzzy.filter(index.words, part.replace(/[^\p{L}\p{N}]/gu, '')) ?? []);
+    // Best rank first; each runs only while the list still has room, so typing a name's start stops at the first.
+    const ranks: (() => number[])[] = [
+      () => range(names, query, limit),
+      () => holdersOfAll(nameWords, parts, prefixed, limit),
+      () => (compact.length >= 2 ? sortedPositions(initials, range(initialKeys, compact, Infinity), limit) : []),
+      () => holdersOfAll(teamWords, parts, prefixed, limit),
+      () => (query.length >= 3 && query.length <= MAX_TYPO_QUERY ? holdersOfAll(nameWords, parts, nearly, limit) : []),
+    ];
+    for (const rank of ranks) {
+      if (found.size >= limit) break;
+      for (const position of rank()) if (found.size < limit) found.add(position);
     }
-    if (prefixed.length < limit) {
-      const parts = query.split(' ');
-      const compact = query.replaceAll(' ', '');
-      for (const item of indexed) {
-        const tier = rank(item, query, parts, compact);
-        const list = tier === null || tier === 0 ? undefined : tiers[tier];
-        if (list !== undefined && list.length < limit) list.push(item);
-      }
-    }
-    const found = tiers.flat().slice(0, limit).map((item) => item.entry);
-    return found.length < limit && query.length >= 3 ? [...found, ...typos(query, limit - found.length, new Set(found))] : found;
+    return [...found].map((position) => (byName[position] as { entry: DirectoryEntry }).entry);
   }
 
-  function typos(query: string, room: number, already: Set<DirectoryEntry>): DirectoryEntry[] {
-    const needle = query.replace(/[^\p{L}\p{N} ]/gu, ' ').trim();
-    if (needle === '') return [];
-    const hits = fuzzy.filter(names, needle) ?? [];
+  function byDigits(typed: string, limit: number): DirectoryEntry[] {
     const found: DirectoryEntry[] = [];
-    for (const hit of hits) {
-      const entry = indexed[hit]?.entry;
-      if (entry !== undefined && !already.has(entry)) found.push(entry);
-      if (found.length === room) break;
+    for (let position = 0; position < digits.length && found.length < limit; position++) {
+      if (digits[position]?.includes(typed)) found.push((byName[position] as { entry: DirectoryEntry }).entry);
     }
     return found;
   }
@@ -112,19 +98,51 @@ export function buildDirectorySearch(entries: readonly DirectoryEntry[]): Direct
     search(query, limit) {
       const text = fold(query.slice(0, MAX_QUERY));
       if (text === '') return [];
-      const digits = text.replace(/\D/g, '');
-      if (PHONE_TYPED.test(text)) return digits.length >= 2 ? byDigits(digits, limit) : [];
-      return byText(text, limit);
+      if (!PHONE_TYPED.test(text)) return byText(text, limit);
+      const typed = text.replace(/\D/g, '');
+      return typed.length >= 2 ? byDigits(typed, limit) : [];
     },
   };
 }
 
-/** Where an entry ranks for a query (see TIERS), or null when it does not match without a typo. */
-function rank(item: Indexed, query: string, parts: readonly string[], compact: string): number | null {
-  if (item.name.startsWith(query)) return 0;
-  if (parts.every((part) => item.words.some((word) => word.startsWith(part)))) return 1;
-  if (compact.length >= 2 && item.initials.startsWith(compact)) return 2;
-  if (item.team.startsWith(query)) return 3;
-  if (item.name.includes(query) || item.team.includes(query)) return 4;
-  return null;
+/** Words of a name or team: hyphens and apostrophes split them too (Ní Bhriain, O'Brien). */
+function splitWords(text: string): string[] {
+  return text.split(/[\s\-']+/).filter((word) => word !== '');
+}
+
+function wordIndex(texts: readonly string[]): WordIndex {
+  const holders = new Map<string, number[]>();
+  texts.forEach((text, position) => {
+    for (const word of new Set(splitWords(text))) {
+      const list = holders.get(word);
+      if (list === undefined) holders.set(word, [position]);
+      else list.push(position);
+    }
+  });
+  const words = [...holders.keys()].sort();
+  return { words, holders: words.map((word) => holders.get(word) ?? []) };
+}
+
+/** Indexes of the words starting with `part`. */
+function prefixed(index: WordIndex, part: string): number[] {
+  return range(index.words, part, Infinity);
+}
+
+/** Indexes (at most `limit`) of the sorted strings starting with `prefix`: they sit together. */
+function range(sorted: readonly string[], prefix: string, limit: number): number[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] ?? '') < prefix) low = middle + 1;
+    else high = middle;
+  }
+  const found: number[] = [];
+  for (let i = low; i < sorted.length && found.length < limit && (sorted[i] ?? '').startsWith(prefix); i++) found.push(i);
+  return found;
+}
+
+/** The entry positions of the given sorted rows, in name order, at most `limit`. */
+function sortedPositions(rows: readonly { position: number }[], at: readonly number[], limit: number): number[] {
+  return at.map((i) => rows[i]?.position ?? 0).sort((a, b) => a - b).slice(0, limit);
 }
