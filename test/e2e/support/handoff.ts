@@ -43,6 +43,11 @@ export interface Handoff {
   service: string;
   /** The simulator's Auth Token: distinctive, so a leak anywhere is found by a plain search. */
   authToken: string;
+  /**
+   * Closes the core and the preview and starts new ones on the same data folder, policy folder and
+   * keychain service, as an agent's restart does; `preview` is then the new one (a new URL).
+   */
+  restart(): Promise<void>;
   /** Sends a request to the core as the bridge would (schema-checked), bypassing the page. */
   call(channel: ChannelName, payload?: unknown): Promise<Result<unknown>>;
   /** Saves settings and credentials straight into the core, for tests whose subject is not Settings. */
@@ -101,12 +106,14 @@ export const test = base.extend<{ handoff: Handoff; pageProblems: PageProblems }
     const authToken = `e2eToken${randomBytes(12).toString('hex')}`;
     const service = `Handoff test ${randomUUID()}`;
     const sim = await startSimulator({ authToken });
-    const core = await createCore({
-      dataDir,
-      env: { HANDOFF_PHLO_BASE_URL: phloBaseUrl ?? sim.baseUrl, HANDOFF_LOG_LEVEL: 'debug', HANDOFF_POLICY_DIR: policyDir },
-      keychainService: service,
-    });
-    const preview = await startPreviewServer({ core, rendererDir: RENDERER_DIR, port: 0 });
+    const startCore = () =>
+      createCore({
+        dataDir,
+        env: { HANDOFF_PHLO_BASE_URL: phloBaseUrl ?? sim.baseUrl, HANDOFF_LOG_LEVEL: 'debug', HANDOFF_POLICY_DIR: policyDir },
+        keychainService: service,
+      });
+    let core = await startCore();
+    let preview = await startPreviewServer({ core, rendererDir: RENDERER_DIR, port: 0 });
     const call = (channel: ChannelName, payload?: unknown) => dispatch(core.handlers, channel, payload, core.logger);
 
     const handoff: Handoff = {
@@ -116,6 +123,14 @@ export const test = base.extend<{ handoff: Handoff; pageProblems: PageProblems }
       dataDir,
       service,
       authToken,
+      async restart() {
+        await preview.close();
+        await core.close();
+        core = await startCore();
+        preview = await startPreviewServer({ core, rendererDir: RENDERER_DIR, port: 0 });
+        handoff.core = core;
+        handoff.preview = preview;
+      },
       call,
       async configure(options = {}) {
         needsKeyring();
