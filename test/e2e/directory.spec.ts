@@ -93,7 +93,7 @@ test.describe('favorites and recents', () => {
     await field.fill('');
     const groups = async () => {
       await field.click();
-      const listbox = page.getByRole('listbox', { name: 'Transfer to' });
+      const listbox = page.getByRole('listbox', { name: 'Transfer to suggestions' });
       await expect(listbox.getByRole('group', { name: 'Favorites' }).getByRole('option')).toHaveText([/^★ Grace Hopper/]);
       await expect(listbox.getByRole('group', { name: 'Recent' }).getByRole('option')).toHaveText([new RegExp(COLLEAGUE_SHOWN.replace(/[()+]/g, '\\$&'))]);
     };
