@@ -4,7 +4,7 @@
  * either file changes. The agent's favorites and recent targets sit beside it. Everything here
  * runs off the window's path: files are streamed and a search answers from an in-memory index.
  */
-import { watch, type FSWatcher } from 'node:fs';
+import { watch } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatAddress, parseAddress } from '../address/address';
@@ -114,7 +114,7 @@ export async function createDirectory(options: DirectoryOptions): Promise<Direct
     return loading;
   }
 
-  const watchers = await Promise.all(sources.map((state) => watchFolder(state, options.debounceMs ?? 250, () => void reload([state]), logger)));
+  const unwatch = await Promise.all(sources.map((state) => watchFolder(state, options.debounceMs ?? 250, () => void reload([state]), logger)));
   void reload(sources);
 
   function option(target: SavedTarget | DirectoryEntry): DirectoryOption {
@@ -180,7 +180,7 @@ export async function createDirectory(options: DirectoryOptions): Promise<Direct
       }
     },
     close() {
-      for (const watcher of watchers) watcher?.close();
+      for (const stop of unwatch) stop();
     },
   };
 }
@@ -190,7 +190,7 @@ export async function createDirectory(options: DirectoryOptions): Promise<Direct
  * old one, which a watch on the file itself would lose. A folder that does not exist (no policy
  * folder on this machine) is simply not watched.
  */
-async function watchFolder(state: SourceState, debounceMs: number, changed: () => void, logger: Logger): Promise<FSWatcher | null> {
+async function watchFolder(state: SourceState, debounceMs: number, changed: () => void, logger: Logger): Promise<() => void> {
   if (state.source === 'personal') await mkdir(state.folder, { recursive: true });
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -202,9 +202,13 @@ async function watchFolder(state: SourceState, debounceMs: number, changed: () =
     watcher.on('error', (error) => {
       logger.warn({ folder: state.folder, err: error }, 'directory folder no longer watched');
     });
-    return watcher;
+    // A change already waiting out its debounce must not reload a directory that was closed.
+    return () => {
+      clearTimeout(timer);
+      watcher.close();
+    };
   } catch (error) {
     logger.debug({ folder: state.folder, err: error }, 'directory folder not watched');
-    return null;
+    return () => undefined;
   }
 }
