@@ -84,6 +84,7 @@ test.describe('favorites and recents', () => {
     await expect(announcement(page)).toContainText('Dialling');
 
     await field.pressSequentially('grace');
+    await expect(page.getByRole('option', { name: /^Grace Hopper/ })).toBeVisible();
     await field.press('ArrowDown');
     await field.press('Enter');
     const star = button(page, 'Favorite');
@@ -107,5 +108,18 @@ test.describe('favorites and recents', () => {
       ok: true,
       value: { groups: [{ label: 'Favorites', options: [{ address: GRACE.address }] }, { label: 'Recent', options: [{ address: COLLEAGUE }] }] },
     });
+  });
+});
+
+test.describe('a directory with bad rows', () => {
+  test.use({ dataFiles: { 'directory.csv': 'name,address\nAda Lovelace,+14155550124\nBob,12\n,+14155550125\nAda again,+14155550124\n' } });
+
+  test('Settings says how many rows were skipped, by line and why', async ({ page, handoff }) => {
+    await directoryLoaded(handoff, 1);
+    await page.goto(handoff.preview.url);
+    const directory = page.getByRole('region', { name: 'Directory' });
+    await expect(directory).toContainText('1 entry.');
+    await expect(directory).toContainText('3 rows skipped: line 3: 12 is too short to be a phone number');
+    await expect(directory).toContainText('line 4: the name is empty; line 5: the same address as line 2, which is kept');
   });
 });
