@@ -9,6 +9,7 @@ import { ok, fail, type Result } from './contract/result';
 import { createCredentialStore } from './credentials/credential-store';
 import { loadKeytar } from './credentials/keychain';
 import { startDemoProfile, type DemoProfile } from './demo/demo-profile';
+import { createDirectory, type Directory } from './directory/directory';
 import { createChannelHandlers, type ChannelHandlers } from './handlers/channel-handlers';
 import { historyDay, historyExport } from './journal/history';
 import { createJournal, type Journal } from './journal/journal';
@@ -20,6 +21,7 @@ import { createPhloClient } from './phlo/phlo-client';
 import { createPhloHttp, type PlatformFetch } from './phlo/phlo-http';
 import { loadPolicy } from './policy/machine-policy';
 import { runPlutil } from './policy/managed-preferences';
+import { policyFolder } from './policy/policy-folder';
 import { runRegQuery } from './policy/registry-policy';
 import { createProfile, type Profile } from './profile/profile';
 import { createSettingsStore } from './settings/settings-store';
@@ -50,6 +52,8 @@ export interface DeskShell {
 export interface Core {
   handlers: ChannelHandlers;
   logger: Logger;
+  /** The Transfer to directory: tests wait for its files with `ready()`. */
+  directory: Directory;
   /** Calls `listener` after every change of the call, of Plivo's reachability and of a link's notice. */
   onEvent(listener: (event: CoreEvent) => void): () => void;
   /** Takes a `handoff:` link from outside (command line, a second instance, macOS open-url); resolves once it is acted on. */
@@ -60,7 +64,7 @@ export interface Core {
   attachShell(shell: DeskShell): void;
   /** Whether the preview opens in the demo: allowed, nothing set up yet, and no settings problem the agent must see first. */
   offersDemo(): Promise<boolean>;
-  /** Stops the reachability checks and the demo's simulator, once no check is in flight. */
+  /** Stops the reachability checks, the directory's folder watches and the demo's simulator, once no check is in flight. */
   close(): Promise<void>;
   /** Resolves once no reachability check is under way, so a test's next request meets the simulator alone. */
   checksSettled(): Promise<void>;
@@ -87,6 +91,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       logger,
     }),
     phlo,
+    logger,
+  });
+  // The agent's own country reads both directories, whichever profile is in use.
+  const directory = await createDirectory({
+    dataDir,
+    policyDir: policyFolder(process.platform, options.env),
+    defaultCountry: () => live.settings.current().defaultCountry,
     logger,
   });
   let demo: (DemoProfile & { unsubscribe: () => void }) | null = null;
@@ -197,6 +208,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const handlers = createChannelHandlers({
     profile: active,
     connection: reachability,
+    directory,
     app: {
       state,
       startDemo,
@@ -225,6 +237,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     handlers,
     logger,
+    directory,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -237,6 +250,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     offersDemo: async () => demoAllowed() && live.settings.problem() === null && !(await live.isConfigured()),
     async close() {
+      directory.close();
       links.stop();
       reachability.close();
       await reachability.settled();

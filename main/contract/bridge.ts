@@ -17,6 +17,7 @@ const OPERATIONS = {
   },
   connection: { test: 'connection:test', status: 'connection:status' },
   address: { check: 'address:check' },
+  directory: { search: 'directory:search', status: 'directory:status', toggleFavorite: 'favorites:toggle' },
   session: { get: 'session:get', open: 'session:open', end: 'session:end', dismissRestored: 'session:dismiss-restored' },
   link: { current: 'link:current', answer: 'link:answer' },
   history: { list: 'history:list', export: 'history:export' },

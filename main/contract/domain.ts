@@ -228,3 +228,69 @@ export interface LinkNotice {
   /** How many other links of the same burst were ignored. */
   ignored: number;
 }
+
+/** What a directory row names: a colleague, a queue, or someone outside the company. */
+export type DirectoryKind = 'agent' | 'queue' | 'external';
+/** Whose `directory.csv` a row came from: IT's (machine policy folder, read-only) or the agent's own. */
+export type DirectorySource = 'organization' | 'personal';
+
+/** One person or queue the agent can transfer to, its address already as Plivo takes it. */
+export interface DirectoryEntry {
+  name: string;
+  address: string;
+  kind: DirectoryKind;
+  team: string;
+  source: DirectorySource;
+}
+
+/** One row of the Transfer to list; a dialled address outside the directory has no kind or source. */
+export interface DirectoryOption {
+  name: string;
+  address: string;
+  /** The address as the agent reads and types it (national format for their country). */
+  displayAddress: string;
+  kind: DirectoryKind | null;
+  team: string;
+  source: DirectorySource | null;
+  favorite: boolean;
+}
+
+/** A labelled group of the list: favorites and recents with the field empty, matches otherwise. */
+export interface DirectoryGroup {
+  label: 'Favorites' | 'Recent' | 'Matches';
+  options: DirectoryOption[];
+}
+
+/** What the Transfer to list shows for `query`, echoed so a late answer is recognised as stale. */
+export interface DirectorySuggestions {
+  query: string;
+  groups: DirectoryGroup[];
+}
+
+/** How one `directory.csv` was read, for Settings and the log. */
+export interface DirectoryFileStatus {
+  source: DirectorySource;
+  file: string;
+  /** Rows loaded. */
+  entries: number;
+  /** Rows left out, each with its line and why. */
+  skipped: number;
+  /** The first few skipped rows, e.g. `line 12: …`. */
+  skippedLines: string[];
+  /** Why nothing of the file was used (not UTF-8, too big, no header), or null. */
+  problem: string | null;
+}
+
+/** The directory as loaded: how many entries, and what each file held. */
+export interface DirectoryStatus {
+  entries: number;
+  /** Whether a file is being (re)read right now. */
+  loading: boolean;
+  files: DirectoryFileStatus[];
+}
+
+/** Whether an address is now a favorite. */
+export interface FavoriteToggled {
+  address: string;
+  favorite: boolean;
+}

@@ -13,6 +13,9 @@ import type {
   HistoryDay,
   HistoryExport,
   LinkNotice,
+  DirectoryStatus,
+  DirectorySuggestions,
+  FavoriteToggled,
   SessionSnapshot,
   SettingsView,
 } from './domain';
@@ -162,6 +165,14 @@ const LinkAnswerSchema = v.strictObject({
   open: v.boolean(),
 });
 
+/**
+ * What the agent typed in Transfer to. The field holds at most an address's 256 characters, so a
+ * longer query is not something the window sends: it is refused, never searched.
+ */
+const QuerySchema = v.strictObject({
+  query: v.pipe(v.string(), v.maxLength(256, 'A search is at most 256 characters.')),
+});
+
 /** A channel's input schema, with its result type carried along for the type system only. */
 export interface Channel<I extends v.GenericSchema, O> {
   input: I;
@@ -215,6 +226,9 @@ export const CHANNELS = {
   'link:current': channel<LinkNotice | null>()(NoInput),
   // The agent's answer to that notice: `open` only ever opens a call the agent was asked about.
   'link:answer': channel<SessionSnapshot | null>()(LinkAnswerSchema),
+  'directory:search': channel<DirectorySuggestions>()(QuerySchema),
+  'directory:status': channel<DirectoryStatus>()(NoInput),
+  'favorites:toggle': channel<FavoriteToggled>()(v.strictObject({ address: AddressText, name: Label })),
 } as const;
 
 /** Every channel name. */

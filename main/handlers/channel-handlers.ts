@@ -13,6 +13,7 @@ import {
   type ChannelResult,
 } from '../contract/ipc';
 import { fail, ok, type Result } from '../contract/result';
+import type { Directory } from '../directory/directory';
 import type { Logger } from '../log/logger';
 import type { Profile } from '../profile/profile';
 
@@ -20,6 +21,8 @@ import type { Profile } from '../profile/profile';
 export interface HandlerDeps {
   /** The profile in use right now: the agent's own, or the demo's. */
   profile(): Profile;
+  /** The Transfer to directory, favorites and recents; one for both profiles. */
+  directory: Directory;
   app: {
     state(): Promise<Result<AppState>>;
     startDemo(): Promise<Result<AppState>>;
@@ -57,6 +60,13 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     if (result.ok) deps.connection.changed();
     return result;
   };
+  const { directory } = deps;
+  /** Recents are what the core accepted, so a refused or failed dial never lands on the list. */
+  const recorded = async <T>(result: Promise<Result<T>>, target: { to: string; label?: string | undefined }): Promise<Result<T>> => {
+    const settled = await result;
+    if (settled.ok) await directory.recordDial(target.to, target.label ?? '');
+    return settled;
+  };
   return {
     'app:state': () => deps.app.state(),
     'demo:start': () => deps.app.startDemo(),
@@ -74,9 +84,9 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'session:get': () => ok(session().snapshot()),
     'session:open': (input) => session().open(input),
     'session:end': (input) => session().end({ force: input?.force === true }),
-    'call:warm-transfer': (input) => session().warmTransfer(input),
-    'call:cold-transfer': (input) => session().coldTransfer(input),
-    'call:add-participant': (input) => session().addParticipant(input),
+    'call:warm-transfer': (input) => recorded(session().warmTransfer(input), input),
+    'call:cold-transfer': (input) => recorded(session().coldTransfer(input), input),
+    'call:add-participant': (input) => recorded(session().addParticipant(input), input),
     'call:complete-transfer': () => session().completeTransfer(),
     'call:cancel-transfer': () => session().cancelTransfer(),
     'call:merge-transfer': () => session().mergeTransfer(),
@@ -90,6 +100,9 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
     'history:export': ({ from, to }) => deps.history.export(from, to),
     'link:current': () => ok(deps.links.current()),
     'link:answer': ({ id, open }) => deps.links.answer(id, open),
+    'directory:search': ({ query }) => ok(directory.suggest(query)),
+    'directory:status': () => ok(directory.status()),
+    'favorites:toggle': ({ address, name }) => directory.toggleFavorite(address, name ?? ''),
   };
 }
 

@@ -81,3 +81,9 @@ export function checkOnLeave(check: () => void): (event: FocusEvent) => void {
     check();
   };
 }
+
+/** The aria-describedby of a field whose FieldMessages are shown, so a screen reader reads them with it. */
+export function describedBy(id: string, messages: { note?: string | null; hint?: string | null; error?: string | null }): string | undefined {
+  const ids = (['note', 'hint', 'error'] as const).filter((kind) => (messages[kind] ?? null) !== null).map((kind) => `${id}-${kind}`);
+  return ids.length === 0 ? undefined : ids.join(' ');
+}

@@ -13,6 +13,7 @@ import { CallModel } from './call.svelte';
 import { ConnectionModel } from './connection.svelte';
 import { HistoryModel } from './history.svelte';
 import { LinkModel } from './links.svelte';
+import { DirectoryModel } from './directory.svelte';
 import { SettingsModel } from './settings.svelte';
 import { Ticker } from './ticker.svelte';
 
@@ -34,6 +35,8 @@ export class Handoff {
   readonly history: HistoryModel;
   /** What `handoff:` links asked for. */
   readonly links: LinkModel;
+  /** The Transfer to list, favorites and recents, and how the directory files were read. */
+  readonly directory: DirectoryModel;
   /** The second-by-second clock every timer on the call view reads. */
   readonly ticker = new Ticker();
   readonly #api: HandoffApi;
@@ -50,6 +53,7 @@ export class Handoff {
     this.links = new LinkModel(api, this.activity, this.announcer, (view) => {
       this.app.show(view);
     });
+    this.directory = new DirectoryModel(api, this.announcer);
   }
 
   /**

@@ -109,6 +109,20 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
     expect(sim.requests()).toHaveLength(before);
   });
 
+  it('records a transfer target as recent only once Plivo accepted the dial, and refuses a 10,000-character search', async () => {
+    await configure();
+    sim.createCall(AGENT, CUSTOMER);
+    await call('session:open', { customer: CUSTOMER });
+    expect(await call('call:warm-transfer', { to: 'not a number' })).toMatchObject({ ok: false });
+    expect(await call('directory:search', { query: '' })).toEqual({ ok: true, value: { query: '', groups: [] } });
+    expect(await call('call:warm-transfer', { to: '(415) 222-5555', label: 'Grace' })).toMatchObject({ ok: true });
+    expect(await call('directory:search', { query: '' })).toMatchObject({
+      ok: true,
+      value: { groups: [{ label: 'Recent', options: [{ name: 'Grace', address: '+14152225555', favorite: false }] }] },
+    });
+    expect(await call('directory:search', { query: 'x'.repeat(10_000) })).toMatchObject({ ok: false, error: { code: 'invalid_input', detail: { field: 'query' } } });
+  });
+
   it('never writes the token to any file under the data folder', async () => {
     const token = `secret${randomUUID().replaceAll('-', '')}`;
     sim = await restartedWithToken(token);

@@ -51,6 +51,11 @@ export interface HandoffStack {
   call(channel: ChannelName, payload?: unknown): Promise<Result<unknown>>;
   /** Saves settings and credentials straight into the core; throws with the core's refusal. */
   configure(options?: ConfigureOptions): Promise<void>;
+  /**
+   * Closes the core and the preview and starts new ones on the same data folder, policy folder and
+   * keychain service, as an agent's restart does; `core` and `preview` are then the new ones.
+   */
+  restart(): Promise<void>;
   /** Stops everything and removes the folders and this stack's own keychain entry. */
   close(): Promise<void>;
 }
@@ -71,23 +76,26 @@ export async function startHandoffStack(options: StackOptions): Promise<HandoffS
   const authToken = `e2eToken${randomBytes(12).toString('hex')}`;
   const service = `Handoff test ${randomUUID()}`;
   const sim = await startSimulator({ authToken });
-  const core = await createCore({
-    dataDir,
-    env: {
-      HANDOFF_PHLO_BASE_URL: options.phloBaseUrl ?? sim.baseUrl,
-      HANDOFF_LOG_LEVEL: options.logLevel ?? 'debug',
-      HANDOFF_POLICY_DIR: policyDir,
-    },
-    keychainService: service,
-  });
+  const startCore = () =>
+    createCore({
+      dataDir,
+      env: {
+        HANDOFF_PHLO_BASE_URL: options.phloBaseUrl ?? sim.baseUrl,
+        HANDOFF_LOG_LEVEL: options.logLevel ?? 'debug',
+        HANDOFF_POLICY_DIR: policyDir,
+      },
+      keychainService: service,
+    });
+  const core = await startCore();
   const preview = await startPreviewServer({ core, rendererDir: options.rendererDir, port: 0 });
-  const call = (channel: ChannelName, payload?: unknown) => dispatch(core.handlers, channel, payload, core.logger);
+  // The stack's own core at the time of the call: a restart replaces it.
+  const call = (channel: ChannelName, payload?: unknown) => dispatch(stack.core.handlers, channel, payload, stack.core.logger);
   const expectOk = async (what: ChannelName, result: Promise<Result<unknown>>) => {
     const answer = await result;
     if (!answer.ok) throw new Error(`${what} refused: ${answer.error.code}: ${answer.error.message}`);
   };
 
-  return {
+  const stack: HandoffStack = {
     sim,
     core,
     preview,
@@ -107,17 +115,24 @@ export async function startHandoffStack(options: StackOptions): Promise<HandoffS
       );
       await expectOk('credentials:save', call('credentials:save', { authId: sim.authId, authToken: configure.authToken ?? authToken }));
       // Saving starts a reachability check (a read): a fault a caller queues next must meet its own request.
-      await core.checksSettled();
+      await stack.core.checksSettled();
+    },
+    async restart() {
+      await stack.preview.close();
+      await stack.core.close();
+      stack.core = await startCore();
+      stack.preview = await startPreviewServer({ core: stack.core, rendererDir: options.rendererDir, port: 0 });
     },
     async close() {
-      await preview.close();
+      await stack.preview.close();
       await call('demo:stop');
       // Only this stack's own service: the agent's real entry is never touched.
       if (keyringReady) await call('credentials:clear');
-      await core.close();
+      await stack.core.close();
       await sim.close();
       await rm(dataDir, { recursive: true, force: true });
       await rm(policyDir, { recursive: true, force: true });
     },
   };
+  return stack;
 }

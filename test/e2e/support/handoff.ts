@@ -68,6 +68,11 @@ export const test = base.extend<{ handoff: Handoff; pageProblems: PageProblems }
     const { sim } = stack;
     const handoff: Handoff = {
       ...stack,
+      async restart() {
+        await stack.restart();
+        handoff.core = stack.core;
+        handoff.preview = stack.preview;
+      },
       async configure(options = {}) {
         needsKeyring();
         await stack.configure(options);
