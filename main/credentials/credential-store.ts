@@ -20,6 +20,8 @@ export interface Credentials {
 export interface CredentialStoreOptions {
   service: string;
   logger: Logger;
+  /** Decides how a locked keychain is told apart from an empty one (libsecret on Linux); process.platform when left out. */
+  platform?: NodeJS.Platform;
 }
 
 /** Saves, reports and lends the credentials; every method resolves to a Result, never throws. */
@@ -37,7 +39,7 @@ export interface CredentialStore {
 }
 
 const MISSING = 'Save your Plivo Auth ID and Auth Token in Settings first.';
-const LOCKED = 'Your system keychain is locked. Unlock it (log in again or open your keyring) and try again.';
+const LOCKED = 'Your system keychain is locked. Unlock your keyring (log in again or open Passwords and Keys), then try again.';
 
 // A locked keyring, a dismissed or cancelled unlock prompt, or a keychain that may not prompt, as
 // libsecret ("Cannot create an item in a locked collection", "prompt dismissed") and macOS ("User
@@ -51,6 +53,23 @@ export function createCredentialStore(
 ): CredentialStore {
   const { service } = options;
   const logger = options.logger.child({ module: 'credentials' });
+  const libsecret = (options.platform ?? process.platform) === 'linux';
+  // A service of its own, so a probe a crash left behind is never read as the agent's credentials.
+  const probeService = `${service} (lock check)`;
+
+  /**
+   * Every entry under the service. On Linux keytar's findCredentials kills the process on a locked
+   * collection (it reads a secret libsecret never loaded: atom/node-keytar#477), and getPassword and
+   * findPassword read one as empty. So findPassword goes first: an entry found means the collection
+   * is unlocked. Nothing found means nothing saved or all locked away, and only a write tells them
+   * apart: libsecret refuses to create an item in a locked collection, which reads as keychain_locked.
+   */
+  async function entries(k: Keychain): Promise<{ account: string; password: string }[]> {
+    if (!libsecret || (await k.findPassword(service)) !== null) return k.findCredentials(service);
+    await k.setPassword(probeService, 'probe', 'probe');
+    await k.deletePassword(probeService, 'probe');
+    return [];
+  }
 
   // One keychain operation at a time: the reachability check reads while the agent may be saving,
   // and libsecret hands keytar an item without its secret when it is deleted mid-read, which
@@ -95,7 +114,7 @@ export function createCredentialStore(
     const saved = await withKeychain('save', async (k) => {
       // Set first and prune after, so a failure never leaves the agent with no credentials at all.
       await k.setPassword(service, authId, authToken);
-      for (const { account } of await k.findCredentials(service)) {
+      for (const { account } of await entries(k)) {
         if (account !== authId) await k.deletePassword(service, account);
       }
     });
@@ -108,7 +127,7 @@ export function createCredentialStore(
     async status() {
       // keytar cannot list accounts without their passwords: the token is read here too, and
       // dropped with `found` when this returns; only the account name leaves.
-      const found = await withKeychain('status', (k) => k.findCredentials(service));
+      const found = await withKeychain('status', entries);
       if (!found.ok) return found;
       return ok(credentialStatus(found.value[0]?.account ?? null));
     },
@@ -118,7 +137,7 @@ export function createCredentialStore(
     async replace(input) {
       const parsed = v.safeParse(CredentialsChangeSchema, input);
       if (!parsed.success) return refused('replace', parsed.issues[0]);
-      const found = await withKeychain('replace', async (k) => (await k.findCredentials(service))[0] ?? null);
+      const found = await withKeychain('replace', async (k) => (await entries(k))[0] ?? null);
       if (!found.ok) return found;
       if (found.value === null) return fail('credentials_missing', MISSING);
       return save({
@@ -129,7 +148,7 @@ export function createCredentialStore(
 
     async clear() {
       const cleared = await withKeychain('clear', async (k) => {
-        for (const { account } of await k.findCredentials(service)) await k.deletePassword(service, account);
+        for (const { account } of await entries(k)) await k.deletePassword(service, account);
       });
       if (!cleared.ok) return cleared;
       logger.info({ operation: 'clear' }, 'credentials cleared');
@@ -137,7 +156,7 @@ export function createCredentialStore(
     },
 
     async use(fn) {
-      const found = await withKeychain('use', async (k) => (await k.findCredentials(service))[0] ?? null);
+      const found = await withKeychain('use', async (k) => (await entries(k))[0] ?? null);
       if (!found.ok) return found;
       if (found.value === null) {
         logger.warn({ operation: 'use' }, 'no credentials saved');

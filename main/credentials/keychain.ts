@@ -8,6 +8,8 @@ export interface Keychain {
   getPassword(service: string, account: string): Promise<string | null>;
   setPassword(service: string, account: string, password: string): Promise<void>;
   deletePassword(service: string, account: string): Promise<boolean>;
+  /** The first password saved under the service; on Linux, also what a locked collection reads as (null) without crashing. */
+  findPassword(service: string): Promise<string | null>;
   findCredentials(service: string): Promise<{ account: string; password: string }[]>;
 }
 

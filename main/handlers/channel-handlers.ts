@@ -117,8 +117,15 @@ export async function dispatch(
   logger: Logger,
 ): Promise<Result<unknown>> {
   if (!isChannelName(channel)) {
-    logger.warn({ channel: String(channel).slice(0, 80) }, 'refused a request on an unknown channel');
+    // Anything but a string is named by its type: making text of it may throw (an object without a prototype has no toString).
+    logger.warn({ channel: typeof channel === 'string' ? channel.slice(0, 80) : `(${typeof channel})` }, 'refused a request on an unknown channel');
     return fail('invalid_input', 'Unknown request.');
+  }
+  // Valibot's object schemas take any object, so a Map, Set or Date (IPC's structured clone carries
+  // them) would pass as `{}`; every input in the contract is a plain object or nothing at all.
+  if (typeof payload === 'object' && payload !== null && !isPlainObject(payload)) {
+    logger.warn({ channel }, 'refused a request whose input is not a plain object');
+    return fail('invalid_input', 'The request must be a plain object.');
   }
   const parsed = v.safeParse(CHANNELS[channel].input, payload);
   if (!parsed.success) {
@@ -136,4 +143,9 @@ export async function dispatch(
     logger.error({ channel, err: error }, 'handler failed');
     return fail('internal', 'Something went wrong inside Handoff. The details are in its log.');
   }
+}
+
+function isPlainObject(value: object): boolean {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }

@@ -1,19 +1,19 @@
 import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { accessSync, constants } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ok, type Result } from '../../../main/contract/result';
 import { createCredentialStore } from '../../../main/credentials/credential-store';
 import { loadKeytar, type Keychain } from '../../../main/credentials/keychain';
 import { createLogger, type Logger } from '../../../main/log/logger';
+import { inSession, KEYRING_PASSWORD_VARIABLE, keyringTools, privateKeyringEnv } from '../../support/private-keyring';
 
 const AUTH_ID = 'MA0123456789ABCDEF01';
 const OTHER_AUTH_ID = 'SAZYXWVUTSRQPONMLK99';
-const LOCKED_MESSAGE = 'Your system keychain is locked. Unlock it (log in again or open your keyring) and try again.';
+const LOCKED_MESSAGE = 'Your system keychain is locked. Unlock your keyring (log in again or open Passwords and Keys), then try again.';
 
 const keyringReady = process.env['HANDOFF_KEYRING'] === 'ready';
 if (!keyringReady) {
@@ -22,7 +22,6 @@ if (!keyringReady) {
       'Run them with `node test/run-with-keyring.mjs vitest run`, which provides an unlocked keyring.',
   );
 }
-const keyringTools = process.platform === 'linux' && onPath('dbus-run-session') && onPath('gnome-keyring-daemon');
 if (process.platform === 'linux' && !keyringTools) {
   console.warn('credential-store tests: dbus-run-session or gnome-keyring-daemon is missing, so the locked-keyring test is SKIPPED.');
 }
@@ -106,6 +105,12 @@ describe.skipIf(!keyringReady)('with the real keychain', () => {
     expect(await credentials.use((c) => Promise.resolve(ok(c)))).toEqual(ok({ authId: AUTH_ID, authToken }));
   });
 
+  it('reads "not set" from an unlocked keyring with nothing saved, and leaves no lock probe behind', async () => {
+    expect(await store().status()).toEqual(ok({ set: false, authIdMasked: null }));
+    expect(await store().use(() => Promise.resolve(ok(null)))).toMatchObject({ ok: false, error: { code: 'credentials_missing' } });
+    expect(await keytar.findCredentials(`${service} (lock check)`)).toEqual([]);
+  });
+
   it('keeps only one entry when a second account is saved', async () => {
     const credentials = store();
     await credentials.save({ authId: AUTH_ID, authToken: token() });
@@ -174,18 +179,11 @@ describe.skipIf(!keyringTools)('with a locked keyring', () => {
     async () => {
       const data = join(dataDir, 'keyring-data');
       await mkdir(data);
-      const session = async (runtime: string, startDaemon: string, calls: string[]) => {
-        const runtimeDir = join(dataDir, runtime);
-        await mkdir(runtimeDir, { mode: 0o700 });
-        const env: NodeJS.ProcessEnv = { ...process.env, XDG_DATA_HOME: data, XDG_RUNTIME_DIR: runtimeDir, KEYRING_PASSWORD: 'test-password' };
-        // No display: the unlock prompt must fail at once instead of waiting for a click.
-        delete env['DISPLAY'];
-        delete env['WAYLAND_DISPLAY'];
-        return runStoreInChild(env, calls, ['dbus-run-session', '--', 'sh', '-c', `${startDaemon} >/dev/null && exec "$@"`, 'sh']);
-      };
+      const session = async (runtime: string, startDaemon: string, calls: string[]) =>
+        runStoreInChild(await privateKeyringEnv(data, join(dataDir, runtime)), calls, inSession(`${startDaemon} >/dev/null && exec "$@"`));
       const save = `save({ authId: ${JSON.stringify(AUTH_ID)}, authToken: 'first-token' })`;
       // First login: the keyring is created unlocked and holds the credentials.
-      const first = await session('run-1', 'printf %s "$KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets', [save]);
+      const first = await session('run-1', `printf %s "$${KEYRING_PASSWORD_VARIABLE}" | gnome-keyring-daemon --unlock --components=secrets`, [save]);
       expect(first.results, first.output).toEqual([ok({ set: true, authIdMasked: 'MA…01' })]);
       // Next session: the daemon starts without the password, so the login collection stays locked.
       const locked = await session('run-2', 'gnome-keyring-daemon --start --components=secrets', [save]);
@@ -195,11 +193,31 @@ describe.skipIf(!keyringTools)('with a locked keyring', () => {
   );
 });
 
+describe('where a locked keychain is an error, not an empty one (macOS, Windows)', () => {
+  it('reads nothing found as "not set" without writing a lock probe', async () => {
+    const calls: string[] = [];
+    const record = <T>(name: string, value: T) => () => {
+      calls.push(name);
+      return Promise.resolve(value);
+    };
+    const keychain: Keychain = {
+      getPassword: record('getPassword', null),
+      setPassword: record('setPassword', undefined),
+      deletePassword: record('deletePassword', false),
+      findPassword: record('findPassword', null),
+      findCredentials: record('findCredentials', []),
+    };
+    const credentials = createCredentialStore(keychain, { service, logger, platform: 'darwin' });
+    expect(await credentials.status()).toEqual(ok({ set: false, authIdMasked: null }));
+    expect(calls).toEqual(['findCredentials']);
+  });
+});
+
 describe('mapping keychain errors other platforms raise', () => {
   // macOS and Windows keychains and an interactive prompt cannot run here; their messages can.
   const rejecting = (message: string): Keychain => {
     const reject = () => Promise.reject(new Error(message));
-    return { getPassword: reject, setPassword: reject, deletePassword: reject, findCredentials: reject };
+    return { getPassword: reject, setPassword: reject, deletePassword: reject, findPassword: reject, findCredentials: reject };
   };
 
   it.each([
@@ -263,15 +281,4 @@ async function filesContaining(dir: string, needle: string): Promise<string[]> {
     if ((await readFile(path, 'utf8')).includes(needle)) hits.push(path);
   }
   return hits;
-}
-
-function onPath(name: string): boolean {
-  return (process.env['PATH'] ?? '').split(delimiter).some((dir) => {
-    try {
-      accessSync(join(dir, name), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
 }

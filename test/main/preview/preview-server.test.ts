@@ -11,6 +11,7 @@ import { startPreviewServer, type Preview } from '../../../main/preview/preview-
 import { CONTENT_SECURITY_POLICY } from '../../../main/renderer-files';
 import { startSimulator, type Simulator } from '../../../main/simulator/server';
 import { AGENT, COLLEAGUE, CUSTOMER, keyringReady } from '../../support/numbers';
+import { ask, type Answer } from '../../support/ask';
 import { useTempDirs } from '../../support/temp-dir';
 
 const SECRET = 'the-file-outside-the-renderer-folder';
@@ -22,36 +23,6 @@ if (!keyringReady) {
     'preview server tests: HANDOFF_KEYRING is not "ready" (run them through test/run-with-keyring.mjs), ' +
       'so the ones that send call actions with saved credentials are SKIPPED.',
   );
-}
-
-/** One answer read in full. */
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** What a request carries; nothing is added behind the test's back (node:http sends Host itself unless given). */
-interface Ask {
-  method?: string;
-  path: string;
-  headers?: Record<string, string | number>;
-  body?: string;
-}
-
-function ask(port: number, { method = 'GET', path, headers = {}, body }: Ask): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 /** Resolves with the error code of a TCP connection that fails, or null when it connects. */

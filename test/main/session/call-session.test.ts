@@ -11,10 +11,9 @@ import { createCallSession, type CallSession } from '../../../main/session/call-
 import { startSimulator, type Simulator } from '../../../main/simulator/server';
 import { fixture } from '../../support/fixtures';
 import { freePort } from '../../support/free-port';
+import { AGENT, COLLEAGUE, CUSTOMER } from '../../support/numbers';
+import { simSession, simSettings } from '../../support/sim-session';
 
-const AGENT = '+14152223333';
-const CUSTOMER = '+14152224444';
-const COLLEAGUE = '+14152225555';
 
 let sim: Simulator;
 let settings: Settings;
@@ -25,28 +24,8 @@ const logger = createLogger({ dataDir: await mkdtemp(join(tmpdir(), 'handoff-log
 
 beforeEach(async () => {
   sim = await startSimulator();
-  settings = {
-    phloId: sim.phloId,
-    nodeId: sim.nodeId,
-    agentAddress: AGENT,
-    defaultRole: 'agent',
-    defaultCountry: 'US',
-    phloBaseUrl: sim.baseUrl,
-    requestTimeoutMs: 2000,
-    allowDemo: true,
-    journalRetentionDays: 90,
-    bringToFrontShortcut: null,
-    keepOnTop: false,
-    notifyOutcomes: true,
-  };
-  session = createCallSession({
-    settings: { current: () => settings, effectivePhloBaseUrl: () => sim.baseUrl },
-    // The keychain is exercised by the credential and core tests; here it only lends the simulator's.
-    credentials: { use: (fn) => fn({ authId: sim.authId, authToken: sim.authToken }) },
-    phlo: createPhloClient(ofetch, logger),
-    logger,
-    now: () => clock,
-  });
+  settings = simSettings(sim);
+  session = simSession(sim, () => settings, () => clock);
   clock = new Date('2026-11-24T10:00:00Z');
   changes = [];
   session.onChange((s) => changes.push(s));
