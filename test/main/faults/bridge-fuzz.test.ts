@@ -120,11 +120,19 @@ describe.skipIf(!keyringReady)('malformed bridge messages', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
+  /**
+   * The requests that act on a call. The header's reachability reads (GETs of the node) run on
+   * their own schedule while a call is open; no message of the fuzz can start one.
+   */
+  function actionsSent() {
+    return sim.requests().filter((request) => request.method !== 'GET');
+  }
+
   /** What every answer must satisfy, and what must still hold after it. */
   function expectRefusedAndNothingSent(result: unknown): void {
     expect(result).toMatchObject({ ok: false, error: { code: expect.any(String) as unknown, message: expect.any(String) as unknown } });
     expect(ERROR_CODES).toContain((result as { error: { code: string } }).error.code);
-    expect(sim.requests()).toEqual([]);
+    expect(actionsSent()).toEqual([]);
     expect(Reflect.ownKeys(Object.prototype)).toEqual(prototypeKeys);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   }
@@ -251,7 +259,7 @@ describe.skipIf(!keyringReady)('malformed bridge messages', () => {
           expect(answer.status).toBe(200);
           expectRefusedAndNothingSent(JSON.parse(answer.body));
         }
-        expect(sim.requests()).toEqual([]);
+        expect(actionsSent()).toEqual([]);
       }),
       { ...BOUNDED, numRuns: 1200 },
     );
@@ -259,6 +267,8 @@ describe.skipIf(!keyringReady)('malformed bridge messages', () => {
   }, 60_000);
 
   it('was live all along: a valid request from the same core reaches the simulator', async () => {
+    await core.checksSettled();
+    sim.clearRequests();
     expect(await dispatch(core.handlers, 'connection:test', undefined, core.logger)).toMatchObject({ ok: true });
     expect(sim.requests().map((r) => r.method)).toEqual(['GET']);
   });
