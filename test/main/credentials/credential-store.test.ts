@@ -105,6 +105,48 @@ describe.skipIf(!keyringReady)('with the real keychain', () => {
     expect(await credentials.use((c) => Promise.resolve(ok(c)))).toEqual(ok({ authId: AUTH_ID, authToken }));
   });
 
+  it('reads the keychain once for actions, then lends from memory until a change or a status that differs', async () => {
+    const authToken = token();
+    await keytar.setPassword(service, AUTH_ID, authToken);
+    let reads = 0;
+    // The real keychain, counting the reads an action would wait for.
+    const counting = async (): Promise<Keychain> => {
+      const real = await loadKeytar();
+      return {
+        ...real,
+        findPassword: (s) => {
+          reads += 1;
+          return real.findPassword(s);
+        },
+        findCredentials: (s) => {
+          reads += 1;
+          return real.findCredentials(s);
+        },
+      };
+    };
+    const credentials = createCredentialStore(counting, { service, logger });
+    const lend = () => credentials.use((c) => Promise.resolve(ok(c)));
+    expect(await lend()).toEqual(ok({ authId: AUTH_ID, authToken }));
+    const afterFirst = reads;
+    expect(afterFirst).toBeGreaterThan(0);
+    for (let i = 0; i < 5; i += 1) expect(await lend()).toEqual(ok({ authId: AUTH_ID, authToken }));
+    expect(reads).toBe(afterFirst);
+
+    // A save lends the new token at once; a clear lends nothing.
+    const next = token();
+    await credentials.save({ authId: AUTH_ID, authToken: next });
+    expect(await lend()).toEqual(ok({ authId: AUTH_ID, authToken: next }));
+    await credentials.clear();
+    expect(await lend()).toMatchObject({ ok: false, error: { code: 'credentials_missing' } });
+
+    // Changed outside Handoff: the next status notices, and the next action reads it.
+    await credentials.save({ authId: AUTH_ID, authToken: next });
+    await keytar.deletePassword(service, AUTH_ID);
+    await keytar.setPassword(service, OTHER_AUTH_ID, authToken);
+    expect(await credentials.status()).toEqual(ok({ set: true, authIdMasked: 'SA…99' }));
+    expect(await lend()).toEqual(ok({ authId: OTHER_AUTH_ID, authToken }));
+  });
+
   it('reads "not set" from an unlocked keyring with nothing saved, and leaves no lock probe behind', async () => {
     expect(await store().status()).toEqual(ok({ set: false, authIdMasked: null }));
     expect(await store().use(() => Promise.resolve(ok(null)))).toMatchObject({ ok: false, error: { code: 'credentials_missing' } });
