@@ -1,8 +1,8 @@
 /**
  * Kills a process running the core's file writers at random moments, 50 times each, and checks
  * what it left: every data file still parses, and no more than the write under way is lost. The
- * settings store writes with write-file-atomic (a temporary file renamed over the old one), which
- * this proves. Writers are a list, so another file the core writes is one more entry.
+ * settings store writes with write-file-atomic (a temporary file renamed over the old one), and the
+ * journal appends lines and skips a torn last one on read, which this proves.
  */
 import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../main/log/logger';
 import { createSettingsStore } from '../../../main/settings/settings-store';
+import { createJournal } from '../../../main/journal/journal';
+import { journalWriterId } from '../../support/journal-writer';
 import { settingsWriterNumber } from '../../support/settings-writer';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -41,6 +43,20 @@ const WRITERS: Writer[] = [
       expect((await readdir(dataDir)).filter((name) => name.endsWith('.bad'))).toEqual([]);
       // The last save it reported, or the one under way when it died: nothing older.
       expect([settingsWriterNumber(finished), settingsWriterNumber(finished + 1)]).toContain(store.current().agentAddress);
+    },
+  },
+  {
+    name: 'journal',
+    script: 'test/support/journal-writer.ts',
+    check(dataDir, finished) {
+      const read = createJournal({ dataDir, logger: createLogger({ dataDir, level: 'silent' }), now: () => new Date() }).readAll();
+      const ids = read.entries.map((entry) => (entry.type === 'intent' ? entry.actionId : entry.type));
+      // Every intent it reported on disk, in order, and at most the one under way beside them.
+      const whole = Array.from({ length: finished + 1 }, (_, n) => journalWriterId(n));
+      expect([whole, [...whole, journalWriterId(finished + 1)]]).toContainEqual(ids);
+      // A torn last line is left out and counted, never read as half an entry.
+      expect(read.skipped).toBeLessThanOrEqual(1);
+      return Promise.resolve();
     },
   },
 ];
