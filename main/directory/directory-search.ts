@@ -38,15 +38,35 @@ interface WordIndex {
   holders: number[][];
 }
 
-/** Indexes `entries`, sorted by name so each rank lists them alphabetically. */
-export function buildDirectorySearch(entries: readonly DirectoryEntry[]): DirectorySearch {
-  const byName = entries.map((entry) => ({ entry, name: fold(entry.name), team: fold(entry.team) }));
+/** Lets the rest of the core run (an action, a bridge request) between two steps of a long build. */
+export type Pause = () => Promise<void>;
+
+/** A turn of the event loop: timers and I/O waiting since the last step run before the next. */
+const nextTurn: Pause = () => new Promise((resolve) => setImmediate(resolve));
+// Entries folded between two pauses: a few tens of milliseconds of work on this machine's cores.
+const SLICE = 10_000;
+
+/**
+ * Indexes `entries`, sorted by name so each rank lists them alphabetically. A 100k directory takes
+ * about half a second to index, so the build pauses between its steps and every SLICE entries:
+ * an action the agent presses meanwhile waits for one step, never for the whole build.
+ */
+export async function buildDirectorySearch(entries: readonly DirectoryEntry[], pause: Pause = nextTurn): Promise<DirectorySearch> {
+  const byName: { entry: DirectoryEntry; name: string; team: string }[] = [];
+  for (let start = 0; start < entries.length; start += SLICE) {
+    for (const entry of entries.slice(start, start + SLICE)) byName.push({ entry, name: fold(entry.name), team: fold(entry.team) });
+    await pause();
+  }
   byName.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  await pause();
   const names = byName.map((item) => item.name);
   const nameWords = wordIndex(names);
+  await pause();
   const teamWords = wordIndex(byName.map((item) => item.team));
+  await pause();
   const initials = byName.map((item, position) => ({ key: splitWords(item.name).map((word) => word[0]).join(''), position }));
   initials.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  await pause();
   const initialKeys = initials.map((item) => item.key);
   const digits = byName.map((item) => item.entry.address.replace(/\D/g, ''));
   const fuzzy = new uFuzzy({ intraMode: SINGLE_ERROR, intraIns: 1 });

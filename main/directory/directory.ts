@@ -74,22 +74,27 @@ export async function createDirectory(options: DirectoryOptions): Promise<Direct
   ];
   let entries: DirectoryEntry[] = [];
   let byAddress = new Map<string, DirectoryEntry>();
-  let index: DirectorySearch = buildDirectorySearch([]);
+  let index: DirectorySearch = await buildDirectorySearch([]);
   let shadowed: string[] = [];
   let loading: Promise<void> = Promise.resolve();
   let pending = 0;
 
-  function rebuild(): void {
-    byAddress = new Map();
-    shadowed = [];
+  async function rebuild(): Promise<void> {
+    const merged = new Map<string, DirectoryEntry>();
+    const hidden: string[] = [];
     for (const { read } of sources) {
       for (const entry of read.entries) {
-        if (byAddress.has(entry.address)) shadowed.push(`line ${entry.line}: the same address as an organization entry, which is kept`);
-        else byAddress.set(entry.address, { name: entry.name, address: entry.address, kind: entry.kind, team: entry.team, source: entry.source });
+        if (merged.has(entry.address)) hidden.push(`line ${entry.line}: the same address as an organization entry, which is kept`);
+        else merged.set(entry.address, { name: entry.name, address: entry.address, kind: entry.kind, team: entry.team, source: entry.source });
       }
     }
-    entries = [...byAddress.values()];
-    index = buildDirectorySearch(entries);
+    const next = [...merged.values()];
+    // Searches keep the old directory until the new index is whole: a keystroke never meets half of one.
+    const built = await buildDirectorySearch(next);
+    byAddress = merged;
+    shadowed = hidden;
+    entries = next;
+    index = built;
   }
 
   async function load(state: SourceState): Promise<void> {
@@ -107,7 +112,7 @@ export async function createDirectory(options: DirectoryOptions): Promise<Direct
     pending += 1;
     loading = loading.then(async () => {
       for (const state of which) await load(state);
-      rebuild();
+      await rebuild();
     }).finally(() => {
       pending -= 1;
     });
