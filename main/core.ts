@@ -164,7 +164,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   async function startDemo(): Promise<Result<AppState>> {
     if (demo !== null) return state();
     if (!demoAllowed()) return fail('enforced_by_policy', 'Your organization has turned the demo off on this computer.');
-    if (live.session.snapshot() !== null) return fail('invalid_state', 'End the open call before starting the demo.');
+    if (live.session.snapshot() !== null) return fail('invalid_state', 'Close the open call in Handoff before starting the demo.');
     let started: DemoProfile;
     try {
       started = await startDemoProfile({ phlo, logger });
@@ -196,6 +196,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return state();
   }
 
+  // A call the journal restored is open from the start: it gets the same pace of checks as any other.
+  reachability.callOpen(live.session.snapshot() !== null);
   reachability.changed();
 
   async function exportHistory(from: string, to: string): Promise<Result<HistoryExport>> {

@@ -12,8 +12,8 @@ export interface OutcomeNotice {
 }
 
 const DONE: Record<SessionAction, string> = {
-  warm_transfer: 'Warm transfer started: you are talking to the colleague while the others hold.',
-  cold_transfer: 'Cold transfer done: the call is theirs now.',
+  warm_transfer: 'Warm transfer started: the colleague is being called while the others hold.',
+  cold_transfer: 'Cold transfer started: the colleague is being called and you have left the call.',
   add_participant: 'Added to the call.',
   complete_transfer: 'Transfer completed.',
   cancel_transfer: 'Transfer cancelled: you are back with the caller.',

@@ -9,7 +9,7 @@ describe('outcome notifications', () => {
   it('tells an accepted action\'s outcome while the window is not focused', () => {
     expect(outcomeNotice(pending, warmTransfer(), away)).toEqual({
       title: 'Handoff',
-      body: 'Warm transfer started: you are talking to the colleague while the others hold.',
+      body: 'Warm transfer started: the colleague is being called while the others hold.',
     });
   });
 
