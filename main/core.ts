@@ -81,11 +81,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const policy = await loadPolicy({ platform: process.platform, env: options.env, query: runRegQuery, plutil: runPlutil, logger });
   const settings = await createSettingsStore({ dataDir, env: options.env, logger, policy });
   const journal = createJournal({ dataDir, logger, now: () => new Date() });
+  // Restored before pruning: a call opened on a day retention is about to drop must still come back.
+  const restored = restore(journal, logger);
   journal.prune(settings.current().journalRetentionDays);
   const live = createProfile({
     settings,
     journal,
-    restored: restore(journal, logger),
+    restored,
     credentials: createCredentialStore(loadKeytar, {
       service: options.keychainService ?? options.env['HANDOFF_KEYCHAIN_SERVICE'] ?? KEYCHAIN_SERVICE,
       logger,
@@ -229,9 +231,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const update = handlers['settings:update'];
   handlers['settings:update'] = async (patch) => {
+    const country = live.settings.current().defaultCountry;
     const saved = await update(patch);
     // The demo's settings never change, and the desktop ones are the agent's own.
     if (!saved.ok || active() !== live) return saved;
+    // The directories' numbers were read with the agent's country; another one reads them anew.
+    if (live.settings.current().defaultCountry !== country) void directory.reread();
     const refused = applyShell();
     return refused === null ? saved : fail('shortcut_unavailable', `Settings saved. ${refused}`, { field: 'bringToFrontShortcut' });
   };

@@ -6,7 +6,7 @@
  */
 import type { ConnectionCheck, ConnectionStatus } from '../contract/domain';
 import type { ErrorCode } from '../contract/error-codes';
-import type { Failure, Result } from '../contract/result';
+import { fail, type Failure, type Result } from '../contract/result';
 import type { Logger } from '../log/logger';
 
 /** Runs `run` once after `ms`; returns the cancel. Injected so tests drive time themselves. */
@@ -143,12 +143,18 @@ export function createReachability(deps: ReachabilityDeps): Reachability {
 
   async function runAutomatic(): Promise<void> {
     const readFor = generation;
-    if (!(await deps.ready())) {
-      if (readFor === generation) publish(NOT_SET_UP);
-      return;
+    try {
+      if (!(await deps.ready())) {
+        if (readFor === generation) publish(NOT_SET_UP);
+        return;
+      }
+      publish({ ...current, checking: true });
+      record(await deps.check(), readFor);
+    } catch (error) {
+      // Only a bug gets here; the header must still leave "checking" and the pace must go on.
+      logger.error({ err: error }, 'connection check crashed');
+      record(fail('internal', 'Handoff could not check the connection.'), readFor);
     }
-    publish({ ...current, checking: true });
-    record(await deps.check(), readFor);
   }
 
   /** An automatic check; `fresh` means one must start after now (settings changed), else one under way will do. */

@@ -113,12 +113,31 @@ export function createCredentialStore(
    * added per action). Dropped before every change, so a failed save or clear is read afresh.
    */
   let lent: { authId: string; authToken: string } | null = null;
+  // Bumped by every save and clear: a keychain read that began before one must not lend what it found.
+  let changes = 0;
+
+  /** The credentials to send with: the copy held, or a fresh read, which is kept only if no save or clear came meanwhile. */
+  async function lend(): Promise<Result<{ authId: string; authToken: string }>> {
+    for (;;) {
+      if (lent !== null) return ok(lent);
+      const before = changes;
+      const found = await withKeychain('use', async (k) => (await entries(k))[0] ?? null);
+      if (!found.ok) return found;
+      if (found.value === null) {
+        logger.warn({ operation: 'use' }, 'no credentials saved');
+        return fail('credentials_missing', MISSING);
+      }
+      // A save or clear while this read waited its turn: read again rather than lend what it replaced.
+      if (changes === before) lent = { authId: found.value.account, authToken: found.value.password };
+    }
+  }
 
   async function save(input: unknown): Promise<Result<CredentialStatus>> {
     const parsed = v.safeParse(CredentialsSchema, input);
     if (!parsed.success) return refused('save', parsed.issues[0]);
     const { authId, authToken } = parsed.output;
     lent = null;
+    changes += 1;
     const saved = await withKeychain('save', async (k) => {
       // Set first and prune after, so a failure never leaves the agent with no credentials at all.
       await k.setPassword(service, authId, authToken);
@@ -138,10 +157,10 @@ export function createCredentialStore(
       // dropped with `found` when this returns; only the account name leaves.
       const found = await withKeychain('status', entries);
       if (!found.ok) return found;
-      const account = found.value[0]?.account ?? null;
-      // Changed or removed outside Handoff: the next action reads the keychain again.
-      if (account !== lent?.authId) lent = null;
-      return ok(credentialStatus(account));
+      const [entry] = found.value;
+      // Changed or removed outside Handoff (the Auth ID or only the token): the next action reads it again.
+      if (entry?.account !== lent?.authId || entry?.password !== lent?.authToken) lent = null;
+      return ok(credentialStatus(entry?.account ?? null));
     },
 
     save,
@@ -160,6 +179,7 @@ export function createCredentialStore(
 
     async clear() {
       lent = null;
+      changes += 1;
       const cleared = await withKeychain('clear', async (k) => {
         for (const { account } of await entries(k)) await k.deletePassword(service, account);
       });
@@ -169,16 +189,8 @@ export function createCredentialStore(
     },
 
     async use(fn) {
-      if (lent === null) {
-        const found = await withKeychain('use', async (k) => (await entries(k))[0] ?? null);
-        if (!found.ok) return found;
-        if (found.value === null) {
-          logger.warn({ operation: 'use' }, 'no credentials saved');
-          return fail('credentials_missing', MISSING);
-        }
-        lent = { authId: found.value.account, authToken: found.value.password };
-      }
-      return fn(lent);
+      const credentials = await lend();
+      return credentials.ok ? fn(credentials.value) : credentials;
     },
   };
 }

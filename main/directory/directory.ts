@@ -52,6 +52,8 @@ export interface Directory {
   toggleFavorite(addressText: string, name: string): Promise<Result<FavoriteToggled>>;
   /** Remembers a target the core accepted a dial action for. */
   recordDial(addressText: string, name: string): Promise<void>;
+  /** Reads both files again: numbers written without a country code read differently in another default country. */
+  reread(): Promise<void>;
   /** Stops watching the folders. */
   close(): void;
 }
@@ -110,12 +112,18 @@ export async function createDirectory(options: DirectoryOptions): Promise<Direct
   /** Reads the given sources one load after another, so two changes never interleave their indexes. */
   function reload(which: readonly SourceState[]): Promise<void> {
     pending += 1;
-    loading = loading.then(async () => {
-      for (const state of which) await load(state);
-      await rebuild();
-    }).finally(() => {
-      pending -= 1;
-    });
+    loading = loading
+      .then(async () => {
+        for (const state of which) await load(state);
+        await rebuild();
+      })
+      // A reload that fails (a bug) must not stop every later one: the chain goes on, the log says why.
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'directory reload failed');
+      })
+      .finally(() => {
+        pending -= 1;
+      });
     return loading;
   }
 
@@ -184,6 +192,7 @@ export async function createDirectory(options: DirectoryOptions): Promise<Direct
         logger.error({ err: error }, 'recent targets could not be saved');
       }
     },
+    reread: () => reload(sources),
     close() {
       for (const stop of unwatch) stop();
     },

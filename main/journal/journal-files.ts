@@ -61,7 +61,11 @@ export function journalFiles(dir: string, fs: JournalFs = nodeFs) {
         fs.mkdirSync(dir, { recursive: true });
         if (endsTorn(path)) text = `\n${text}`;
         const fd = fs.openSync(path, 'a', 0o600);
-        if (current !== null) fs.closeSync(current.fd);
+        if (current !== null) {
+          // Yesterday's unflushed lines (a call's state, an outcome) must be on disk before today's intent is.
+          fs.fsyncSync(current.fd);
+          fs.closeSync(current.fd);
+        }
         current = { day, fd };
       }
       try {

@@ -4,7 +4,6 @@
  * agent's answer to that notice opens a call the rule asked about.
  */
 import { randomUUID } from 'node:crypto';
-import { formatAddress } from '../address/address';
 import type { LinkNotice, ScreenPop, SessionSnapshot } from '../contract/domain';
 import { fail, ok, type Result } from '../contract/result';
 import type { Logger } from '../log/logger';
@@ -34,8 +33,7 @@ export function createLinkInbox(deps: LinkInboxDeps) {
   const storm = createLinkStorm(settle, deps.timing);
 
   function show(link: ScreenPop): ShownLink {
-    const address = formatAddress(link.to, deps.defaultCountry());
-    return { link, shown: link.name === null ? address : `${link.name} (${address})` };
+    return { link, shown: link.name === null ? link.displayTo : `${link.name} (${link.displayTo})` };
   }
 
   function notify(notice: Omit<LinkNotice, 'id'>): void {

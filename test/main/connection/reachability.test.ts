@@ -78,6 +78,30 @@ describe('reachability', () => {
     vi.useRealTimers();
   });
 
+  it('a check that throws (a bug) still ends as not reachable and keeps the pace while a call is open', async () => {
+    const crashing = createReachability({
+      check: () => Promise.reject(new Error('boom')),
+      ready: () => Promise.resolve(true),
+      now: () => new Date(),
+      after: (ms, run) => {
+        const timer = setTimeout(run, ms);
+        return () => {
+          clearTimeout(timer);
+        };
+      },
+      random: () => 0.5,
+      logger,
+    });
+    const states: ConnectionStatus[] = [];
+    crashing.onChange((status) => states.push(status));
+    crashing.callOpen(true);
+    await settle();
+    expect(states.at(-1)).toMatchObject({ state: 'unreachable', checking: false });
+    const before = states.length;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(states.length).toBeGreaterThan(before);
+    crashing.close();
+  });
   it('sends nothing before it is told to start, and says "not checked" until then', async () => {
     await settle();
     expect(read.state.started).toBe(0);

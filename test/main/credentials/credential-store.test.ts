@@ -145,6 +145,25 @@ describe.skipIf(!keyringReady)('with the real keychain', () => {
     await keytar.setPassword(service, OTHER_AUTH_ID, authToken);
     expect(await credentials.status()).toEqual(ok({ set: true, authIdMasked: 'SA…99' }));
     expect(await lend()).toEqual(ok({ authId: OTHER_AUTH_ID, authToken }));
+
+    // Only the token changed outside Handoff: the status notices that too.
+    const rotated = token();
+    await keytar.setPassword(service, OTHER_AUTH_ID, rotated);
+    await credentials.status();
+    expect(await lend()).toEqual(ok({ authId: OTHER_AUTH_ID, authToken: rotated }));
+  });
+
+  it('never lends credentials a clear made while their read waited its turn', async () => {
+    const credentials = store();
+    await credentials.save({ authId: AUTH_ID, authToken: token() });
+    const fresh = store();
+    await keytar.setPassword(service, AUTH_ID, token());
+    // The read starts first; the clear comes while it waits.
+    const lending = fresh.use((c) => Promise.resolve(ok(c)));
+    const cleared = fresh.clear();
+    expect(await cleared).toEqual(ok({ set: false, authIdMasked: null }));
+    expect(await lending).toMatchObject({ ok: false, error: { code: 'credentials_missing' } });
+    expect(await fresh.use((c) => Promise.resolve(ok(c)))).toMatchObject({ ok: false, error: { code: 'credentials_missing' } });
   });
 
   it('reads "not set" from an unlocked keyring with nothing saved, and leaves no lock probe behind', async () => {

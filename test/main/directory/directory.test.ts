@@ -98,6 +98,18 @@ describe('directory', () => {
     expect(recent).not.toContain('Caller 4');
   });
 
+  it('reads the files again with a new default country, so national numbers change meaning with it', async () => {
+    const dirs = await folders({ personal: 'name,address\nLondon desk,020 7946 0000\nSan Francisco desk,(415) 555-0123\n' });
+    let country = 'US';
+    const directory = await createDirectory({ ...dirs, defaultCountry: () => country, logger: createLogger({ dataDir: dirs.dataDir, level: 'silent' }), debounceMs: 20 });
+    open.push(directory);
+    await directory.ready();
+    expect(matchNames(directory, 'desk')).toEqual(['San Francisco desk']);
+    country = 'GB';
+    await directory.reread();
+    expect(matchNames(directory, 'desk')).toEqual(['London desk']);
+  });
+
   it('refuses to star something that is not an address', async () => {
     const directory = await start(await folders());
     expect(await directory.toggleFavorite('grace', '')).toMatchObject({ ok: false, error: { code: 'invalid_address' } });
