@@ -17,7 +17,8 @@ export function shortcutFor(event: KeyboardEvent): WindowShortcutId | null {
 /** Presses the control for `id`; returns false when the window offers none now. */
 export function pressShortcut(id: WindowShortcutId, root: ParentNode = document): boolean {
   const control = root.querySelector<HTMLElement>(`[data-shortcut="${id}"]`);
-  if (control === null) return false;
+  // ActionButton marks a waiting action aria-disabled (it keeps focus): pressing it would do nothing.
+  if (control === null || control.getAttribute('aria-disabled') === 'true' || control.matches(':disabled')) return false;
   if (control instanceof HTMLInputElement) {
     control.focus();
     control.select();

@@ -132,7 +132,7 @@ export function transferEnded(how: 'complete' | 'cancel' | 'merge', before: Sess
   if (how === 'complete') {
     return others.length === 0
       ? `Transfer completed: you have left ${target} on the call.`
-      : `Transfer completed: ${names(others)} ${verb(others, 'is', 'are')} now with ${target}, and you have left the call.`;
+      : `Transfer completed: you have left the call, and ${names(others)} ${verb(others, 'stays', 'stay')} on it with ${target}.`;
   }
   if (how === 'cancel') {
     return others.length === 0

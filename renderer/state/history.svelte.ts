@@ -16,6 +16,8 @@ export type OutcomeFilter = HistoryOutcome | 'all';
 /** One day of History, filtered, and its export. */
 export class HistoryModel {
   #page = $state.raw<HistoryDay | null>(null);
+  /** Bumped by every load, so only the latest one's answer is shown. */
+  #asked = 0;
   #outcome = $state<OutcomeFilter>('all');
   #rows = $derived.by((): HistoryRow[] => {
     const rows = this.#page?.rows ?? [];
@@ -64,7 +66,10 @@ export class HistoryModel {
 
   /** Reads one day (today when none is given); a failure is announced and the last answer kept. */
   async load(day?: string): Promise<void> {
+    const asked = ++this.#asked;
     const result = await settle(() => this.#api.history.list(day === undefined ? undefined : { day }));
+    // An answer for a day the agent has since moved away from is dropped, failure included.
+    if (asked !== this.#asked) return;
     if (result.ok) this.#page = result.value;
     else this.#announcer.failure(result.error);
   }

@@ -41,9 +41,14 @@ export class LinkModel {
     return this.#question;
   }
 
-  /** The transfer target the last transfer link gave, for the transfer field. */
+  /** The transfer target the last transfer link gave, for the transfer field, until the field takes it. */
   get fill(): TransferFill | null {
     return this.#fill;
+  }
+
+  /** The field has filled itself from the link: a later transfer panel (after a transfer, on the next call) starts empty. */
+  takeFill(): void {
+    this.#fill = null;
   }
 
   /** Reads the notice waiting in the core, for a window that just (re)loaded. */
@@ -80,7 +85,8 @@ export class LinkModel {
       open ? 'link:open' : 'link:keep',
       async () => {
         const result = await this.#api.link.answer({ id: question.id, open });
-        this.#question = null;
+        // A refused answer leaves the question up, so the link is not lost; the core pushes null once it is settled.
+        if (result.ok) this.#question = null;
         return result;
       },
       { success: () => (open ? 'Call opened from the link.' : 'The link was set aside; nothing changed.') },
