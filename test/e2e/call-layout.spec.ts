@@ -93,7 +93,7 @@ for (const size of [
 
     test('every enabled action of each call state is in view and uncovered', async ({ page, handoff }) => {
       const name = (state: string) => `layout-${state}-${size.width}`;
-      await onACall(page, handoff, { name: CUSTOMER, requestTimeoutMs: 1000 });
+      await onACall(page, handoff, { name: CUSTOMER, requestTimeoutMs: 3000 });
 
       // Open, with the "Call opened" message still shown.
       await expect(announcement(page)).toContainText('Call opened');
@@ -113,7 +113,7 @@ for (const size of [
       expect(await uncoveredProblems(page), 'transfer under way, failure shown').toEqual([]);
 
       // Did it go through?
-      handoff.sim.injectFault({ kind: 'delay', ms: 3000 });
+      handoff.sim.injectFault({ kind: 'delay', ms: 6000 });
       await button(page, 'Cancel transfer').click();
       await expect(outcomeQuestion(page)).toBeVisible();
       await screenshotBothSchemes(page, name('did-it-go-through'));

@@ -33,7 +33,7 @@ test('each row, the call and the transfer box show times that advance, each from
   expect(call - hold).toBeGreaterThanOrEqual(2);
   expect(Math.abs(consult - hold)).toBeLessThanOrEqual(1);
   expect(Math.abs(heldInBox - hold)).toBeLessThanOrEqual(1);
-  await expect(box).toContainText(`Consulting ${COLLEAGUE_SHOWN}`);
+  await expect(box).toContainText(`Calling ${COLLEAGUE_SHOWN}`);
   await expect(box).toContainText(`${CUSTOMER} on hold`);
   // Once a second, without anything else happening.
   await page.clock.runFor(2_000);
@@ -45,7 +45,7 @@ test('a reloaded view keeps the times the core stamped, instead of starting agai
   await startWarmTransfer(page, CUSTOMER);
   await page.waitForTimeout(2500);
   await page.reload();
-  await expect(participant(page, CUSTOMER).locator('.timer')).toHaveText(/^0:0[2-9]$/);
+  await expect(participant(page, CUSTOMER).locator('.timer')).toHaveText(/^0:(0[2-9]|[1-5]\d)$/);
 });
 
 test('a clock set back shows 0:00, never a negative time', async ({ page, handoff }) => {

@@ -59,7 +59,7 @@ test('every call view fits a 360 px window, with a long name and a long SIP addr
   await fillTransfer(page, LONG_SIP);
   await button(page, 'Warm transfer').click();
   await expect(transferUnderWay(page)).toBeVisible();
-  await expect(page.getByText(`Consulting ${LONG_SIP}`)).toBeVisible();
+  await expect(transferUnderWay(page).locator('..').getByText(`Calling ${LONG_SIP}`)).toBeVisible();
   await fitsWidth(page, 'warm transfer to a long SIP address');
 
   handoff.sim.injectFault({ kind: 'status', status: 401 });

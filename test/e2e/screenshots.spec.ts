@@ -84,9 +84,9 @@ test.describe('with a preset Handoff set aside', () => {
 });
 
 test('screenshots of "Did it go through?"', async ({ page, handoff }) => {
-  await onACall(page, handoff, { requestTimeoutMs: 1000, name: 'Dana Whitfield' });
+  await onACall(page, handoff, { requestTimeoutMs: 3000, name: 'Dana Whitfield' });
   await fillTransfer(page, COLLEAGUE_SHOWN);
-  handoff.sim.injectFault({ kind: 'delay', ms: 5000 });
+  handoff.sim.injectFault({ kind: 'delay', ms: 6000 });
   await button(page, 'Warm transfer').click();
   await expect(outcomeQuestion(page)).toContainText('Plivo did not answer');
   const saved = await screenshotBothSchemes(page, 'did-it-go-through');

@@ -41,6 +41,8 @@ test('hold and resume the customer, merge, and a shortcut with nothing to press 
   await onACall(page, handoff);
   await page.keyboard.press(keysOf('hold-customer'));
   await expectStates(page, { [CUSTOMER_SHOWN]: 'On hold' });
+  // The row can show the new state before the action's answer frees the buttons: wait for the answer.
+  await expect(announcement(page)).toContainText('is on hold');
   await page.keyboard.press(keysOf('hold-customer'));
   await expectStates(page, { [CUSTOMER_SHOWN]: 'Connected' });
 

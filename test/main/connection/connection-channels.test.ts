@@ -92,9 +92,9 @@ describe.skipIf(!keyringReady)('Plivo reachability through the core: connection:
     sim.injectFault({ kind: 'delay', ms: 3000 });
     await call('settings:update', { defaultCountry: 'US' });
     await expect.poll(() => gets().length).toBe(3);
-    const started = Date.now();
     expect(await call('call:warm-transfer', { to: COLLEAGUE })).toMatchObject({ ok: true });
-    expect(Date.now() - started).toBeLessThan(2000);
+    // The action came back while the check's read was still unanswered: it did not wait for it.
+    expect(gets().at(-1)?.status).toBeNull();
     expect((await status()).state).toBe('reachable');
   });
 

@@ -271,5 +271,9 @@ describe.skipIf(!keyringReady)('malformed bridge messages', () => {
     sim.clearRequests();
     expect(await dispatch(core.handlers, 'connection:test', undefined, core.logger)).toMatchObject({ ok: true });
     expect(sim.requests().map((r) => r.method)).toEqual(['GET']);
+    // And an action: the call the fuzz ran against would have sent one for a valid message.
+    const customer = before?.participants[1]?.id ?? '';
+    expect(await dispatch(core.handlers, 'call:hold', { participantId: customer }, core.logger)).toMatchObject({ ok: true });
+    expect(actionsSent().map((r) => [r.method, r.applied])).toEqual([['POST', true]]);
   });
 });

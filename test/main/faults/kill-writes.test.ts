@@ -1,8 +1,9 @@
 /**
  * Kills a process running the core's file writers at random moments, 50 times each, and checks
  * what it left: every data file still parses, and no more than the write under way is lost. The
- * settings store writes with write-file-atomic (a temporary file renamed over the old one), and the
- * journal appends lines and skips a torn last one on read, which this proves.
+ * settings store writes with write-file-atomic (a temporary file renamed over the old one), which
+ * this proves; the journal's appends lose nothing a kill follows (a torn line, which only a crash of
+ * the machine can leave, is tested in test/main/journal).
  */
 import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
