@@ -84,7 +84,11 @@ describe.skipIf(!ready)('with the login keyring locked', () => {
 
     const env = await privateKeyringEnv(join(dir, 'keyring'), join(dir, 'run'));
     const stdout = await runToEnd(inSession(SCRIPT, jobs), { env, cwd: ROOT, timeoutMs: 60_000 });
-    const [configured, locked, unlocked] = stdout.trim().split('\n').map((line) => JSON.parse(line) as unknown[]);
+    // Each core prints one JSON array; a keyring daemon started on demand may print its own
+    // GNOME_KEYRING_CONTROL=… lines to the same output, which are not the cores' answers.
+    const answers = stdout.split('\n').filter((line) => line.startsWith('['));
+    expect(answers).toHaveLength(3);
+    const [configured, locked, unlocked] = answers.map((line) => JSON.parse(line) as unknown[]);
 
     expect(configured).toMatchObject([{ ok: true }, { ok: true, value: { set: true } }]);
     expect(locked).toEqual([
