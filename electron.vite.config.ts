@@ -4,9 +4,19 @@ import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 import { getCountries } from 'libphonenumber-js/max';
+import { buildCatalogs } from './main/i18n/catalog-files';
+
+// The catalogs are app files, not part of any bundle: the core hands the window only the language in use.
+const catalogs = {
+  name: 'handoff-catalogs',
+  async closeBundle() {
+    await buildCatalogs(resolve(import.meta.dirname, 'locales'), resolve(import.meta.dirname, 'out/locales'));
+  },
+};
 
 export default defineConfig({
   main: {
+    plugins: [catalogs],
     build: {
       outDir: 'out/main',
       rolldownOptions: {

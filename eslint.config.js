@@ -43,7 +43,7 @@ export default tseslint.config(
     // The modules of main/ the renderer imports must not reach Node: even a type-only import of the
     // PHLO client or the logger would pull Node's types into the web project, and a value one Node
     // itself into the page.
-    files: ['main/session/transitions.ts', 'main/address/*.ts'],
+    files: ['main/session/transitions.ts', 'main/address/*.ts', 'main/i18n/translator.ts', 'main/i18n/languages.ts'],
     rules: {
       'no-restricted-imports': restrictImports(
         { group: ['node:*'], message: 'The renderer imports this module: it must not need Node.' },
@@ -82,9 +82,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrictImports(
         {
-          regex: '^(\\.\\./)+main/(?!contract/|address/country$|session/transitions$|shortcuts/shortcut-map$)',
+          regex: '^(\\.\\./)+main/(?!contract/|address/country$|session/transitions$|shortcuts/shortcut-map$|i18n/(translator|languages)$)',
           message:
-            'The renderer imports from main/ only the contract (types), main/address/country, main/session/transitions and main/shortcuts/shortcut-map.',
+            'The renderer imports from main/ only the contract (types), main/address/country, main/session/transitions, main/shortcuts/shortcut-map and main/i18n/translator and languages.',
         },
         {
           regex: '^(\\.\\./)+main/contract/',

@@ -4,6 +4,7 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: 'test/e2e',
+  globalSetup: './test/support/catalogs-setup.ts',
   outputDir: 'test-results/playwright',
   fullyParallel: false,
   workers: 1,

@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
+    // The core loads compiled catalogs, as in the app: built once before any test.
+    globalSetup: ['test/support/catalogs-setup.ts'],
     testTimeout: 15_000,
     coverage: {
       provider: 'v8',

@@ -11,6 +11,7 @@ import { loadKeytar } from './credentials/keychain';
 import { startDemoProfile, type DemoProfile } from './demo/demo-profile';
 import { createDirectory, type Directory } from './directory/directory';
 import { createChannelHandlers, type ChannelHandlers } from './handlers/channel-handlers';
+import { createLanguageService, type LanguageService } from './i18n/language';
 import { historyDay, historyExport } from './journal/history';
 import { createJournal, type Journal } from './journal/journal';
 import { dayOf } from './journal/journal-files';
@@ -35,6 +36,10 @@ export interface CoreOptions {
   keychainService?: string;
   /** The platform's fetch for PHLO requests: Electron's, which follows the system proxy; without it, Node's, which follows the proxy variables in `env`. */
   fetch?: PlatformFetch;
+  /** The compiled catalogs (`out/locales`, which the build writes). */
+  catalogDir: string;
+  /** The OS's preferred languages, best first (Electron's `app.getPreferredSystemLanguages()`); without it the window's own are used. */
+  systemLanguages?: () => readonly string[];
   /** Saves an exported file where the agent chooses (Electron's save dialog); without it the page downloads the text. */
   saveFile?: (fileName: string, text: string) => Promise<Result<HistoryExport>>;
 }
@@ -54,6 +59,8 @@ export interface Core {
   logger: Logger;
   /** The Transfer to directory: tests wait for its files with `ready()`. */
   directory: Directory;
+  /** Formats the main process's own words (tray, notifications, dialogs) in the agent's language. */
+  language: LanguageService;
   /** Calls `listener` after every change of the call, of Plivo's reachability and of a link's notice. */
   onEvent(listener: (event: CoreEvent) => void): () => void;
   /** Takes a `handoff:` link from outside (command line, a second instance, macOS open-url); resolves once it is acted on. */
@@ -100,6 +107,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dataDir,
     policyDir: policyFolder(process.platform, options.env),
     defaultCountry: () => live.settings.current().defaultCountry,
+    logger,
+  });
+  // HANDOFF_LANG stands for the system's languages, in the app and the preview alike.
+  const envLanguage = options.env['HANDOFF_LANG'];
+  const language = await createLanguageService({
+    catalogDir: options.catalogDir,
+    setting: () => live.settings.current().language,
+    system: () => (envLanguage !== undefined && envLanguage !== '' ? envLanguage.split(/[,:]/) : (options.systemLanguages?.() ?? null)),
     logger,
   });
   let demo: (DemoProfile & { unsubscribe: () => void }) | null = null;
@@ -213,6 +228,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     profile: active,
     connection: reachability,
     directory,
+    language,
     app: {
       state,
       startDemo,
@@ -232,9 +248,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const update = handlers['settings:update'];
   handlers['settings:update'] = async (patch) => {
     const country = live.settings.current().defaultCountry;
+    const spoken = language.translator().tag;
     const saved = await update(patch);
     // The demo's settings never change, and the desktop ones are the agent's own.
     if (!saved.ok || active() !== live) return saved;
+    const catalog = await language.catalog();
+    if (catalog.tag !== spoken) emit({ event: 'language:changed', payload: catalog });
     // The directories' numbers were read with the agent's country; another one reads them anew.
     if (live.settings.current().defaultCountry !== country) void directory.reread();
     const refused = applyShell();
@@ -245,6 +264,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     handlers,
     logger,
     directory,
+    language,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -37,7 +37,7 @@ const api = createHandoffApi(
       credentials: 'omit',
     });
     if (!response.ok) {
-      return { ok: false, error: { code: 'internal', message: `The preview server refused the request (HTTP ${response.status}).` } };
+      return { ok: false, error: { code: 'internal', message: { id: 'error.previewRefused', params: { status: response.status } } } };
     }
     return (await response.json()) as unknown;
   },

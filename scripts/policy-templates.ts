@@ -45,6 +45,10 @@ const WORDS: Record<keyof Settings, { name: string; explain: string }> = {
       'A shortcut that works in every app and brings Handoff to the front with the Transfer to field focused, written as Electron accelerators are, such as CommandOrControl+Alt+H. Empty: no shortcut (the default). If another app already holds it, Handoff says so in Settings.',
   },
   keepOnTop: { name: 'Keep on top', explain: "Whether Handoff's window stays above other windows (0 or 1). Off by default." },
+  language: {
+    name: 'Language',
+    explain: 'The language Handoff speaks: system (the system\'s preferred languages, the default), or one of en, de, es, fr, it, ja, ko, pt-BR, zh-CN, zh-TW, ar, hi.',
+  },
   notifyOutcomes: {
     name: 'Notify action outcomes',
     explain: "Whether an action's outcome (a transfer done, a failure) is also shown as a system notification while Handoff's window is not focused (0 or 1). On by default.",

@@ -8,6 +8,7 @@ import type { ChannelInput, ChannelName, ChannelResult, EventName, EventPayloads
 /** Which channel each operation calls. */
 const OPERATIONS = {
   app: { state: 'app:state', startDemo: 'demo:start', stopDemo: 'demo:stop' },
+  language: { get: 'language:get' },
   settings: { get: 'settings:get', update: 'settings:update', dismissProblem: 'settings:dismiss-problem' },
   credentials: {
     status: 'credentials:status',
@@ -60,6 +61,8 @@ export type HandoffApi = {
   onLinkNotice(listener: (notice: EventPayloads['link:notice']) => void): Unsubscribe;
   /** Calls `listener` when a system-wide shortcut asks the window to press one of its own; returns the unsubscribe. */
   onShortcut(listener: (id: EventPayloads['shortcut:pressed']) => void): Unsubscribe;
+  /** Calls `listener` with the new catalog when the language changes; returns the unsubscribe. */
+  onLanguageChange(listener: (catalog: EventPayloads['language:changed']) => void): Unsubscribe;
 };
 
 /** The header the browser preview's bridge carries its per-launch token in (lower case, as Node reads it). */
@@ -86,10 +89,11 @@ export function createHandoffApi(invoke: Invoke, subscribe: Subscribe): HandoffA
   );
   // The mapping above is OPERATIONS itself, so each operation calls exactly the channel its type names.
   return {
-    ...(groups as Omit<HandoffApi, 'onSessionChange' | 'onConnectionChange' | 'onLinkNotice' | 'onShortcut'>),
+    ...(groups as Omit<HandoffApi, 'onSessionChange' | 'onConnectionChange' | 'onLinkNotice' | 'onShortcut' | 'onLanguageChange'>),
     onSessionChange: (listener) => subscribe('session:changed', listener),
     onConnectionChange: (listener) => subscribe('connection:changed', listener),
     onLinkNotice: (listener) => subscribe('link:notice', listener),
     onShortcut: (listener) => subscribe('shortcut:pressed', listener),
+    onLanguageChange: (listener) => subscribe('language:changed', listener),
   };
 }

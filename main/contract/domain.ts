@@ -104,6 +104,8 @@ export interface Settings {
   keepOnTop: boolean;
   /** Whether an action's outcome is also told by an OS notification while the window is not focused. */
   notifyOutcomes: boolean;
+  /** "system", or a shipped language's tag (main/i18n/languages.ts); anything else is a settings problem and falls back. */
+  language: string;
 }
 
 /** Settings as the renderer sees them, with what the environment overrides. */

@@ -23,6 +23,8 @@ import { countryProblem } from '../address/address';
 import { globalShortcutProblem, type WindowShortcutId } from '../shortcuts/shortcut-map';
 import { RoleSchema } from './domain';
 import type { Result } from './result';
+import type { Catalog } from './text';
+import { PSEUDO_LANGUAGES, SHIPPED_LANGUAGES, SYSTEM_LANGUAGE } from '../i18n/languages';
 
 const UUID_HINT = 'must be a UUID such as 73d6ab01-a2f6-4a84-850f-21e1d46b30bf (copy it from the PHLO console)';
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -98,6 +100,8 @@ export const SettingsFields = {
   ),
   keepOnTop: v.boolean('keepOnTop must be true or false.'),
   notifyOutcomes: v.boolean('notifyOutcomes must be true or false.'),
+  // Any short text from a file or policy: an unknown language falls back and is shown as a settings problem, never sets the file aside.
+  language: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(35)),
 };
 
 /** What IT may preset in settings.json: any of the fields; those left out take the defaults. */
@@ -112,7 +116,11 @@ export const SettingsFileSchema = v.strictObject(
  * only settings.json, machine policy or HANDOFF_PHLO_BASE_URL set it, so nothing that reaches the
  * bridge can send the credentials to another host; nor is whether the demo is allowed, which is IT's.
  */
-export const SettingsPatchSchema = v.omit(SettingsFileSchema, ['phloBaseUrl', 'allowDemo']);
+export const SettingsPatchSchema = v.strictObject({
+  ...v.omit(SettingsFileSchema, ['phloBaseUrl', 'allowDemo', 'language']).entries,
+  // The window offers only what Handoff ships: anything else from it is refused.
+  language: v.optional(v.picklist([SYSTEM_LANGUAGE, ...SHIPPED_LANGUAGES, ...PSEUDO_LANGUAGES])),
+});
 
 /** Plivo Auth IDs are 20 characters starting with MA (main account) or SA (subaccount). */
 const AuthIdSchema = v.pipe(
@@ -187,6 +195,10 @@ const channel =
 /** Every request/response channel, named `domain:verb`. */
 export const CHANNELS = {
   'app:state': channel<AppState>()(NoInput),
+  // The window's catalog, chosen by the core; `preferred` is the browser's languages, used only where the system gives none (the preview).
+  'language:get': channel<Catalog>()(
+    v.optional(v.strictObject({ preferred: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(35))), v.maxLength(20))) })),
+  ),
   'demo:start': channel<AppState>()(NoInput),
   'demo:stop': channel<AppState>()(NoInput),
   'settings:dismiss-problem': channel<AppState>()(NoInput),
@@ -245,6 +257,8 @@ export type ChannelResult<C extends ChannelName> =
 export interface EventPayloads {
   'session:changed': SessionSnapshot | null;
   'connection:changed': ConnectionStatus;
+  /** The agent (or policy) changed the language: the window's new catalog. */
+  'language:changed': Catalog;
   /** A handoff: link arrived (or its notice was answered: null). */
   'link:notice': LinkNotice | null;
   /** A system-wide shortcut asks the window to press one of its own (Electron only). */

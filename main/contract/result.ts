@@ -1,9 +1,10 @@
 import type { ErrorCode } from './error-codes';
+import { text, type Text } from './text';
 
-/** What went wrong, in words an agent can act on; Plivo's own text and request id go in `detail`. */
+/** What went wrong, as a catalog message an agent can act on; Plivo's own text and request id go in `detail`. */
 export interface Failure {
   code: ErrorCode;
-  message: string;
+  message: Text;
   detail?: FailureDetail;
 }
 
@@ -36,6 +37,8 @@ export function ok<T>(value: T): Result<T> {
 }
 
 /** Wraps a failure; `detail` is left out rather than set to undefined, so results compare cleanly. */
-export function fail<T = never>(code: ErrorCode, message: string, detail?: FailureDetail): Result<T> {
+export function fail<T = never>(code: ErrorCode, said: Text | string, detail?: FailureDetail): Result<T> {
+  // TRANSITION: a string is English not yet in the catalog; removed once every caller passes a Text.
+  const message = typeof said === 'string' ? text('untranslated', { text: said }) : said;
   return { ok: false, error: detail === undefined ? { code, message } : { code, message, detail } };
 }

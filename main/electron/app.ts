@@ -107,6 +107,8 @@ export function runElectronApp(): void {
     const ready = await createCore({
       dataDir: app.getPath('userData'),
       env: process.env,
+      catalogDir: join(OUT, 'locales'),
+      systemLanguages: () => app.getPreferredSystemLanguages(),
       fetch: (url, init) => phlo.fetch(url, init),
       saveFile: saveWithDialog(() => window),
     });

@@ -14,6 +14,7 @@ import {
 } from '../contract/ipc';
 import { fail, ok, type Result } from '../contract/result';
 import type { Directory } from '../directory/directory';
+import type { LanguageService } from '../i18n/language';
 import type { Logger } from '../log/logger';
 import type { Profile } from '../profile/profile';
 
@@ -23,6 +24,8 @@ export interface HandlerDeps {
   profile(): Profile;
   /** The Transfer to directory, favorites and recents; one for both profiles. */
   directory: Directory;
+  /** The language the window speaks and its catalog. */
+  language: LanguageService;
   app: {
     state(): Promise<Result<AppState>>;
     startDemo(): Promise<Result<AppState>>;
@@ -69,6 +72,7 @@ export function createChannelHandlers(deps: HandlerDeps): ChannelHandlers {
   };
   return {
     'app:state': () => deps.app.state(),
+    'language:get': async (input) => ok(await deps.language.catalog(input?.preferred)),
     'demo:start': () => deps.app.startDemo(),
     'demo:stop': () => deps.app.stopDemo(),
     'settings:dismiss-problem': () => deps.app.dismissSettingsProblem(),

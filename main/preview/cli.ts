@@ -19,7 +19,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 // The built files sit beside this script: out/main/preview.js and out/renderer/.
 const rendererDir = join(import.meta.dirname, '..', 'renderer');
-const core = await createCore({ dataDir: join(process.cwd(), '.handoff-data'), env: process.env });
+const core = await createCore({
+  dataDir: join(process.cwd(), '.handoff-data'),
+  env: process.env,
+  catalogDir: join(import.meta.dirname, '..', 'locales'),
+});
 
 if (process.env['HANDOFF_PHLO_BASE_URL'] === undefined && (await core.offersDemo())) {
   const demo = await core.handlers['demo:start'](undefined);

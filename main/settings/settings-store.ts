@@ -54,6 +54,7 @@ export const DEFAULT_SETTINGS: Settings = {
   bringToFrontShortcut: null,
   keepOnTop: false,
   notifyOutcomes: true,
+  language: 'system',
 };
 
 const ENV_BASE_URL = 'HANDOFF_PHLO_BASE_URL';

@@ -20,11 +20,8 @@ export function connectBridge(): HandoffApi | null {
 
 /** The failure for a request whose answer never came back: the core may or may not have acted on it. */
 function lostContact(reason: unknown): Failure {
-  const why = reason instanceof Error && reason.message !== '' ? ` (${reason.message})` : '';
-  return {
-    code: 'internal',
-    message: `Handoff lost contact with its core${why}. If this was a call action, check the call before you try again; restart Handoff if this keeps happening.`,
-  };
+  const message = { id: 'error.lostContact' } as const;
+  return reason instanceof Error && reason.message !== '' ? { code: 'internal', message, detail: { cause: reason.message } } : { code: 'internal', message };
 }
 
 /**

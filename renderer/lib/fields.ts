@@ -6,6 +6,7 @@
 import { tick } from 'svelte';
 import { countryProblem as countryRule } from '../../main/address/country';
 import type { Failure, Result } from '../../main/contract/result';
+import { say } from './i18n.svelte';
 
 // Put in by the build (electron.vite.config.ts) from libphonenumber's own list: the core's countries,
 // without the metadata behind them.
@@ -29,7 +30,7 @@ export function addressCheck(read: () => string, ask: (text: string) => Promise<
     const text = read();
     const answer = await ask(text);
     if (asked !== latest || read() !== text) return undefined;
-    return answer.ok ? null : answer.error.message;
+    return answer.ok ? null : say(answer.error.message);
   };
 }
 
@@ -64,7 +65,7 @@ export async function showFieldFailure<F extends string>(
   if (result === null || result.ok) return;
   const field = fieldOf(result.error, fields);
   if (field === null) return;
-  errors[field] = result.error.message;
+  errors[field] = say(result.error.message);
   await focusFirstInvalid(form);
 }
 

@@ -4,6 +4,7 @@
  */
 import type { ErrorCode } from '../../main/contract/error-codes';
 import type { Failure, FailureDetail } from '../../main/contract/result';
+import { say } from '../lib/i18n.svelte';
 
 /** How long a success stays on screen: long enough to read, gone before it describes an old screen. */
 export const SUCCESS_MS = 6000;
@@ -43,7 +44,7 @@ export class Announcer {
 
   /** Says what went wrong in the core's words (written for agents); it stays until the agent acts. */
   failure(error: Failure): void {
-    this.#current = { id: ++this.#count, tone: 'failure', message: error.message, detail: error.detail ?? null, code: error.code };
+    this.#current = { id: ++this.#count, tone: 'failure', message: say(error.message), detail: error.detail ?? null, code: error.code };
   }
 
   /** Removes an outcome that no longer describes the screen. */

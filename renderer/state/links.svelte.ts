@@ -70,7 +70,7 @@ export class LinkModel {
       this.#question = notice;
       return;
     }
-    if (notice.kind === 'refused') this.#announcer.failure({ code: 'invalid_input', message: notice.message });
+    if (notice.kind === 'refused') this.#announcer.failure({ code: 'invalid_input', message: { id: 'untranslated', params: { text: notice.message } } });
     else this.#announcer.success(notice.message);
     if (notice.kind === 'fill' && notice.link !== null) this.#fill = { id: notice.id, to: notice.link.displayTo, label: notice.link.name ?? '' };
     // Shown: the core need not offer it to a reloaded window again.

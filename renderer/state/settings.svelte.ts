@@ -30,10 +30,10 @@ export interface SettingsChange {
 }
 
 /** The desktop settings, saved on their own (each checkbox as it changes), so they never wait on the PHLO form. */
-export type DeskChange = Pick<ChannelInput<'settings:update'>, 'bringToFrontShortcut' | 'keepOnTop' | 'notifyOutcomes'>;
+export type DeskChange = Pick<ChannelInput<'settings:update'>, 'bringToFrontShortcut' | 'keepOnTop' | 'notifyOutcomes' | 'language'>;
 
 /** The desktop fields a failure can point at. */
-export const DESK_FIELDS = ['bringToFrontShortcut', 'keepOnTop', 'notifyOutcomes'] as const satisfies readonly (keyof DeskChange)[];
+export const DESK_FIELDS = ['bringToFrontShortcut', 'keepOnTop', 'notifyOutcomes', 'language'] as const satisfies readonly (keyof DeskChange)[];
 
 /** The Settings form's fields a failure can point at. */
 export const SETTINGS_FIELDS = [
@@ -210,7 +210,7 @@ export class SettingsModel {
     if (stored === null) return { ok: true, value: null };
     if (!stored.ok) {
       // The settings are already on disk: a bare "keychain unavailable" would read as if nothing was saved.
-      return { ok: false, error: { ...stored.error, message: `Settings saved, but your credentials were not: ${stored.error.message}` } };
+      return { ok: false, error: { ...stored.error, message: { id: 'settings.credentialsNotSaved', params: { reason: stored.error.message } } } };
     }
     this.#credentials = stored.value;
     return { ok: true, value: null };

@@ -3,13 +3,14 @@ import type { Settings } from '../../main/contract/domain';
 import { createCore } from '../../main/core';
 import { dispatch } from '../../main/handlers/channel-handlers';
 import { useTempDirs } from '../support/temp-dir';
+import { CATALOG_DIR } from '../support/catalogs';
 
 describe('the core and the desktop shell', () => {
   const tempDir = useTempDirs();
 
   it('applies the desktop settings at attach and after a save; a shortcut the OS refuses is reported, not dropped', async () => {
     const policyDir = await tempDir();
-    const core = await createCore({ dataDir: await tempDir(), env: { HANDOFF_POLICY_DIR: policyDir, HANDOFF_LOG_LEVEL: 'silent' } });
+    const core = await createCore({ catalogDir: CATALOG_DIR, dataDir: await tempDir(), env: { HANDOFF_POLICY_DIR: policyDir, HANDOFF_LOG_LEVEL: 'silent' } });
     const applied: Settings[] = [];
     // The stand-in for Electron's globalShortcut, which cannot run here: it refuses one accelerator.
     core.attachShell({

@@ -12,6 +12,7 @@ import { startSimulator, type Simulator } from '../../main/simulator/server';
 import { fixture } from '../support/fixtures';
 import { startProxy } from '../support/proxies';
 import { useTempDirs } from '../support/temp-dir';
+import { CATALOG_DIR } from '../support/catalogs';
 
 const AGENT = '+14152223333';
 const CUSTOMER = '+14152224444';
@@ -34,6 +35,7 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
     sim = await startSimulator();
     dataDir = await tempDir();
     core = await createCore({
+      catalogDir: CATALOG_DIR,
       dataDir,
       env: { HANDOFF_PHLO_BASE_URL: sim.baseUrl, HANDOFF_LOG_LEVEL: 'debug' },
       keychainService: service,
@@ -154,7 +156,7 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
     try {
       await core.close();
       const env = { HANDOFF_PHLO_BASE_URL: sim.baseUrl, HANDOFF_LOG_LEVEL: 'debug', HTTP_PROXY: guarded.url.replace('//', `//agent:${password}@`) };
-      core = await createCore({ dataDir, env, keychainService: service });
+      core = await createCore({ catalogDir: CATALOG_DIR, dataDir, env, keychainService: service });
       await configure();
       sim.createCall(AGENT, CUSTOMER);
       await call('session:open', { customer: CUSTOMER });
@@ -205,7 +207,7 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
 
   it('keeps a rejected preset in view, in every mode, until the agent dismisses it, and does not offer the demo over it', async () => {
     await writeFile(join(dataDir, 'settings.json'), JSON.stringify({ phloId: 'not-a-uuid' }));
-    core = await createCore({ dataDir, env: { HANDOFF_PHLO_BASE_URL: sim.baseUrl }, keychainService: service });
+    core = await createCore({ catalogDir: CATALOG_DIR, dataDir, env: { HANDOFF_PHLO_BASE_URL: sim.baseUrl }, keychainService: service });
     expect(await core.offersDemo()).toBe(false);
     const problem = expect.stringMatching(/moved .*settings\.json\.bad.*"phloId" is invalid/) as unknown;
     expect(await call('app:state')).toMatchObject({ ok: true, value: { settingsProblem: problem } });
@@ -252,7 +254,7 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
   it('under a policy that turns the demo off, neither offers nor starts it', async () => {
     const policyDir = await tempDir();
     await writeFile(join(policyDir, 'policy.json'), JSON.stringify({ enforced: { allowDemo: false } }));
-    core = await createCore({ dataDir, env: { HANDOFF_PHLO_BASE_URL: sim.baseUrl, HANDOFF_POLICY_DIR: policyDir }, keychainService: service });
+    core = await createCore({ catalogDir: CATALOG_DIR, dataDir, env: { HANDOFF_PHLO_BASE_URL: sim.baseUrl, HANDOFF_POLICY_DIR: policyDir }, keychainService: service });
     expect(await core.offersDemo()).toBe(false);
     expect(await call('app:state')).toEqual({ ok: true, value: { mode: 'live', configured: false, settingsProblem: null, demoAllowed: false } });
     expect(await call('demo:start')).toEqual({
@@ -266,7 +268,7 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
     const policyDir = await tempDir();
     await writeFile(join(policyDir, 'policy.json'), JSON.stringify({ enforced: { phloId: sim.phloId } }));
     await writeFile(join(dataDir, 'settings.json'), '{"nodeId": "c1a8d3e2-5b4f-4e6a-9d7c-0f1e2d3c4b5a"}');
-    core = await createCore({ dataDir, env: { HANDOFF_PHLO_BASE_URL: sim.baseUrl, HANDOFF_POLICY_DIR: policyDir }, keychainService: service });
+    core = await createCore({ catalogDir: CATALOG_DIR, dataDir, env: { HANDOFF_PHLO_BASE_URL: sim.baseUrl, HANDOFF_POLICY_DIR: policyDir }, keychainService: service });
     const before = await readFile(join(dataDir, 'settings.json'));
     expect(await call('settings:update', { phloId: randomUUID() })).toMatchObject({
       ok: false,
@@ -279,7 +281,7 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
   async function restartedWithToken(authToken: string): Promise<Simulator> {
     await sim.close();
     const next = await startSimulator({ authToken });
-    core = await createCore({ dataDir, env: { HANDOFF_PHLO_BASE_URL: next.baseUrl, HANDOFF_LOG_LEVEL: 'debug' }, keychainService: service });
+    core = await createCore({ catalogDir: CATALOG_DIR, dataDir, env: { HANDOFF_PHLO_BASE_URL: next.baseUrl, HANDOFF_LOG_LEVEL: 'debug' }, keychainService: service });
     return next;
   }
 });

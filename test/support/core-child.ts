@@ -5,6 +5,7 @@
  */
 import { createCore } from '../../main/core';
 import { dispatch } from '../../main/handlers/channel-handlers';
+import { CATALOG_DIR } from './catalogs';
 
 /** What the parent asks for. */
 export interface CoreChildJob {
@@ -15,7 +16,7 @@ export interface CoreChildJob {
 }
 
 const job = JSON.parse(process.argv[2] ?? '{}') as CoreChildJob;
-const core = await createCore({ dataDir: job.dataDir, env: job.env, keychainService: job.service });
+const core = await createCore({ dataDir: job.dataDir, env: job.env, keychainService: job.service, catalogDir: CATALOG_DIR });
 const results: unknown[] = [];
 for (const [channel, payload] of job.calls) results.push(await dispatch(core.handlers, channel, payload, core.logger));
 await core.close();

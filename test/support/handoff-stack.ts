@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import type { ChannelName } from '../../main/contract/ipc';
 import type { Result } from '../../main/contract/result';
 import { createCore, type Core } from '../../main/core';
+import { CATALOG_DIR } from './catalogs';
 import { dispatch } from '../../main/handlers/channel-handlers';
 import { startPreviewServer, type Preview } from '../../main/preview/preview-server';
 import { startSimulator, type Simulator } from '../../main/simulator/server';
@@ -85,6 +86,7 @@ export async function startHandoffStack(options: StackOptions): Promise<HandoffS
         HANDOFF_POLICY_DIR: policyDir,
       },
       keychainService: service,
+      catalogDir: CATALOG_DIR,
     });
   const core = await startCore();
   const preview = await startPreviewServer({ core, rendererDir: options.rendererDir, port: 0 });

@@ -7,6 +7,7 @@ import { dispatch } from '../../../main/handlers/channel-handlers';
 import { startSimulator, type Simulator } from '../../../main/simulator/server';
 import { AGENT, COLLEAGUE, CUSTOMER, keyringReady } from '../../support/numbers';
 import { useTempDirs } from '../../support/temp-dir';
+import { CATALOG_DIR } from '../../support/catalogs';
 
 if (!keyringReady) {
   console.warn('connection channel tests: HANDOFF_KEYRING is not "ready" (run them through test/run-with-keyring.mjs), so they are SKIPPED.');
@@ -34,7 +35,7 @@ describe.skipIf(!keyringReady)('Plivo reachability through the core: connection:
 
   beforeEach(async () => {
     sim = await startSimulator();
-    core = await createCore({ dataDir: await tempDir(), env: { HANDOFF_PHLO_BASE_URL: sim.baseUrl }, keychainService: service });
+    core = await createCore({ catalogDir: CATALOG_DIR, dataDir: await tempDir(), env: { HANDOFF_PHLO_BASE_URL: sim.baseUrl }, keychainService: service });
     events = [];
     core.onEvent((e) => {
       if (e.event === 'connection:changed') events.push(e.payload);

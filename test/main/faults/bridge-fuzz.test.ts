@@ -21,6 +21,7 @@ import { startPreviewServer, type Preview } from '../../../main/preview/preview-
 import { startSimulator, type Simulator } from '../../../main/simulator/server';
 import { ask } from '../../support/ask';
 import { AGENT, COLLEAGUE, CUSTOMER, keyringReady } from '../../support/numbers';
+import { CATALOG_DIR } from '../../support/catalogs';
 
 if (!keyringReady) console.warn('bridge fuzz: HANDOFF_KEYRING is not "ready" (run it through test/run-with-keyring.mjs), so it is SKIPPED.');
 
@@ -88,7 +89,7 @@ describe.skipIf(!keyringReady)('malformed bridge messages', () => {
     sim.createCall(AGENT, CUSTOMER);
     // Made here and removed in afterAll: the whole file shares one core.
     dataDir = await mkdtemp(join(tmpdir(), 'handoff-fuzz-'));
-    core = await createCore({ dataDir, env: { HANDOFF_PHLO_BASE_URL: sim.baseUrl }, keychainService: service });
+    core = await createCore({ catalogDir: CATALOG_DIR, dataDir, env: { HANDOFF_PHLO_BASE_URL: sim.baseUrl }, keychainService: service });
     expect(await core.handlers['settings:update']({ phloId: sim.phloId, nodeId: sim.nodeId, agentAddress: AGENT })).toMatchObject({ ok: true });
     expect(await core.handlers['credentials:save']({ authId: sim.authId, authToken: sim.authToken })).toMatchObject({ ok: true });
     const opened = await core.handlers['session:open']({ customer: CUSTOMER });

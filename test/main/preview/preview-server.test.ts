@@ -13,6 +13,7 @@ import { startSimulator, type Simulator } from '../../../main/simulator/server';
 import { AGENT, COLLEAGUE, CUSTOMER, keyringReady } from '../../support/numbers';
 import { ask, type Answer } from '../../support/ask';
 import { useTempDirs } from '../../support/temp-dir';
+import { CATALOG_DIR } from '../../support/catalogs';
 
 const SECRET = 'the-file-outside-the-renderer-folder';
 /** The cookie the bridge token used to travel in; it must open nothing now. */
@@ -88,7 +89,7 @@ describe('the preview server', () => {
     sim = await startSimulator();
     dataDir = await tempDir();
     logFile = join(dataDir, 'logs', 'handoff.log');
-    core = await createCore({ dataDir, env: { HANDOFF_PHLO_BASE_URL: sim.baseUrl }, keychainService: service });
+    core = await createCore({ catalogDir: CATALOG_DIR, dataDir, env: { HANDOFF_PHLO_BASE_URL: sim.baseUrl }, keychainService: service });
     const settings = await core.handlers['settings:update']({ phloId: sim.phloId, nodeId: sim.nodeId, agentAddress: AGENT });
     expect(settings.ok).toBe(true);
 

@@ -21,6 +21,7 @@ const DEFAULTS: Settings = {
   bringToFrontShortcut: null,
   keepOnTop: false,
   notifyOutcomes: true,
+  language: 'system',
 };
 
 let root: string;
@@ -184,6 +185,7 @@ describe('update', () => {
     bringToFrontShortcut: null,
     keepOnTop: false,
     notifyOutcomes: true,
+    language: 'system',
   } satisfies Settings;
 
   it.each([

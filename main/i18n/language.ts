@@ -1,0 +1,91 @@
+/**
+ * Which language Handoff speaks: the agent's choice in Settings (which policy may default or
+ * enforce), else the system's preferred languages matched to the shipped catalogs, else English.
+ * The matcher is CLDR's (via @formatjs/intl-localematcher), so `es-419` finds Spanish and `zh-HK`
+ * Traditional Chinese without a table of our own.
+ */
+import { match } from '@formatjs/intl-localematcher';
+import { text, type Text } from '../contract/text';
+import type { Logger } from '../log/logger';
+import { loadCatalog } from './catalog-files';
+import {
+  isLanguageTag,
+  PSEUDO_LANGUAGES,
+  SHIPPED_LANGUAGES,
+  SOURCE_LANGUAGE,
+  SYSTEM_LANGUAGE,
+  type LanguageTag,
+} from './languages';
+import type { Catalog } from '../contract/text';
+import { createTranslator, type Translator } from './translator';
+
+/** Drops what is not a BCP 47 tag (the matcher throws on it); keeps the order of preference. */
+function validTags(preferred: readonly string[]): string[] {
+  return preferred.flatMap((tag) => {
+    try {
+      return Intl.getCanonicalLocales(tag);
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** The language for a setting ("system" or a tag) and the system's preferred languages, best first. */
+export function chooseLanguage(setting: string, preferred: readonly string[]): LanguageTag {
+  if (isLanguageTag(setting)) return setting;
+  const tags = validTags(preferred);
+  // A pseudo-language is asked for by its exact tag (HANDOFF_LANG=en-XA); no matcher maps to one.
+  const pseudo = tags.find((tag) => (PSEUDO_LANGUAGES as readonly string[]).includes(tag));
+  if (pseudo !== undefined && isLanguageTag(pseudo)) return pseudo;
+  const found = match(tags, SHIPPED_LANGUAGES, SOURCE_LANGUAGE, { algorithm: 'best fit' });
+  return isLanguageTag(found) ? found : SOURCE_LANGUAGE;
+}
+
+/** Why a setting's or policy's language is not used, or null when it is "system" or a catalog Handoff has. */
+export function languageProblem(setting: string): Text | null {
+  return setting === SYSTEM_LANGUAGE || isLanguageTag(setting)
+    ? null
+    : text('settings.problem.unknownLanguage', { language: setting });
+}
+
+/** What the language service needs from the rest of the core. */
+export interface LanguageOptions {
+  /** Where the compiled catalogs are (`out/locales`). */
+  catalogDir: string;
+  /** The effective `language` setting, policy applied. */
+  setting: () => string;
+  /** The OS's preferred languages (Electron), or HANDOFF_LANG's; null where the window's own are the system's (the preview). */
+  system: () => readonly string[] | null;
+  logger: Logger;
+}
+
+/** The language in use, its catalog for the window and its translator for the main process's own words. */
+export interface LanguageService {
+  /** The catalog for a window whose browser prefers `preferred` (used only where the system gives none). */
+  catalog(preferred?: readonly string[]): Promise<Catalog>;
+  /** Formats the main process's words (tray, notifications, dialogs) in the language the window last got. */
+  translator(): Translator;
+}
+
+/** Loads catalogs on demand, one language at a time. */
+export async function createLanguageService(options: LanguageOptions): Promise<LanguageService> {
+  const loaded = new Map<LanguageTag, Catalog>();
+  const load = async (tag: LanguageTag) => {
+    const found = loaded.get(tag) ?? (await loadCatalog(options.catalogDir, tag, options.logger));
+    // Only the language in use stays in memory: the agent changes it rarely.
+    loaded.clear();
+    loaded.set(tag, found);
+    return found;
+  };
+  let browser: readonly string[] = [];
+  let current = createTranslator(await load(chooseLanguage(options.setting(), options.system() ?? browser)));
+  return {
+    async catalog(preferred) {
+      if (preferred !== undefined) browser = preferred;
+      const catalog = await load(chooseLanguage(options.setting(), options.system() ?? browser));
+      current = createTranslator(catalog);
+      return catalog;
+    },
+    translator: () => current,
+  };
+}
