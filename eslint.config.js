@@ -1,5 +1,7 @@
 // Lint rules the code review would otherwise have to remember.
 import js from '@eslint/js';
+import intlifySvelte from '@intlify/eslint-plugin-svelte';
+import i18next from 'eslint-plugin-i18next';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -8,6 +10,23 @@ const electronOnlyHere = ['main/electron/**', 'preload/**'];
 const ELECTRON_ONLY = 'Only main/electron/ and preload/ may import electron.';
 
 // no-restricted-imports replaces itself per file, so every rule keeps Electron out and adds its own patterns.
+// Words an agent reads come from the catalog (locales/). A string of two or more words separated by a
+// space reads as a sentence: in the renderer and the core it is a message out of place. Log lines,
+// thrown errors and test names are for developers and stay English.
+const PROSE_ONLY = '(?![\\s\\S]*[A-Za-z]{2,}[ ]+[A-Za-z]{2,})[\\s\\S]*';
+const noLiteralString = [
+  'error',
+  {
+    mode: 'all',
+    'should-validate-template': true,
+    words: { exclude: [PROSE_ONLY] },
+    callees: {
+      exclude: ['t', 'say', 'Error', 'TypeError', 'RangeError', 'trace', 'debug', 'info', 'warn', 'error', 'fatal', 'child', 'require', 'addEventListener', 'removeEventListener', 'querySelector', 'querySelectorAll', 'matchMedia', 'includes', 'startsWith', 'endsWith'],
+    },
+    message: 'Words an agent reads belong in the catalog (locales/en.json)',
+  },
+];
+
 const restrictImports = (...patterns) => [
   'error',
   {
@@ -53,6 +72,27 @@ export default tseslint.config(
         },
       ),
     },
+  },
+  {
+    // Raw text in a Svelte template, and in the attributes a person reads or hears.
+    files: ['renderer/**/*.svelte'],
+    plugins: { '@intlify/svelte': intlifySvelte },
+    rules: {
+      '@intlify/svelte/no-raw-text': [
+        'error',
+        {
+          attributes: { '/.+/': ['aria-label', 'aria-description', 'aria-roledescription', 'title', 'placeholder', 'alt', 'label'] },
+          // Punctuation, digits and symbols only (a separator, a times sign): nothing to translate.
+          ignorePattern: '^[\\p{P}\\p{S}\\p{N}\\s]+$',
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.svelte', 'main/**/*.ts'],
+    ignores: ['renderer/preview-bridge.ts', 'main/simulator/**', 'main/preview/cli.ts'],
+    plugins: { i18next },
+    rules: { 'i18next/no-literal-string': noLiteralString },
   },
   {
     files: ['**/*.js', '**/*.mjs'],
