@@ -1,0 +1,64 @@
+/**
+ * The rules every translation must keep, for the tests and for a contact center correcting a
+ * language (`npm run catalogs:check`): exactly English's messages, the same argument names in each,
+ * valid ICU MessageFormat as the runtime compiles it, and an `other` branch in every plural and select.
+ */
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { compileMessageOrThrow } from '@lingui/message-utils/compileMessage';
+
+/** What one message's syntax says: its argument names and the plurals or selects that lack `other`. */
+interface Shape {
+  args: Set<string>;
+  missingOther: string[];
+}
+
+function shapeOf(elements: readonly MessageFormatElement[], shape: Shape): Shape {
+  for (const element of elements) {
+    if (element.type === TYPE.literal || element.type === TYPE.pound) continue;
+    if (element.type === TYPE.tag) {
+      shapeOf(element.children, shape);
+      continue;
+    }
+    shape.args.add(element.value);
+    if (element.type === TYPE.plural || element.type === TYPE.select) {
+      if (!('other' in element.options)) shape.missingOther.push(element.value);
+      for (const option of Object.values(element.options)) shapeOf(option.value, shape);
+    }
+  }
+  return shape;
+}
+
+/** Parses one message as the runtime and the checker both must; throws with the parser's reason. */
+function shape(message: string): Shape {
+  compileMessageOrThrow(message);
+  return shapeOf(parse(message, { ignoreTag: true }), { args: new Set(), missingOther: [] });
+}
+
+/** Every problem in one catalog measured against English, as sentences for the person fixing it. */
+export function catalogProblems(english: Readonly<Record<string, string>>, catalog: Readonly<Record<string, string>>): string[] {
+  const problems: string[] = [];
+  for (const id of Object.keys(english)) if (!(id in catalog)) problems.push(`${id}: missing`);
+  for (const [id, message] of Object.entries(catalog)) {
+    const source = english[id];
+    if (source === undefined) {
+      problems.push(`${id}: not in English (a message English no longer has)`);
+      continue;
+    }
+    let own: Shape;
+    try {
+      own = shape(message);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      // The parser refuses a plural or select without `other` outright; say so in the translator's words.
+      problems.push(reason === 'MISSING_OTHER_CLAUSE' ? `${id}: a plural or select has no "other" branch` : `${id}: not valid ICU MessageFormat (${reason})`);
+      continue;
+    }
+    const expected = shape(source).args;
+    const sorted = (names: Set<string>) => [...names].sort().join(', ');
+    if (sorted(own.args) !== sorted(expected)) {
+      problems.push(`${id}: arguments {${sorted(own.args)}} differ from English's {${sorted(expected)}}`);
+    }
+    for (const name of own.missingOther) problems.push(`${id}: the plural or select on {${name}} has no "other" branch`);
+  }
+  return problems;
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { chooseLanguage, createLanguageService, languageProblem } from '../../../main/i18n/language';
+import { createLogger } from '../../../main/log/logger';
+import { english } from '../../support/english';
+import { CATALOG_DIR } from '../../support/catalogs';
+import { useTempDirs } from '../../support/temp-dir';
+
+describe('which language Handoff speaks', () => {
+  it.each([
+    ['es-419', 'es'],
+    ['pt-PT', 'pt-BR'],
+    ['zh-HK', 'zh-TW'],
+    ['zh-SG', 'zh-CN'],
+    ['zh-Hant', 'zh-TW'],
+    ['ar-EG', 'ar'],
+    ['hi-IN', 'hi'],
+    ['en-GB', 'en'],
+    ['de-AT', 'de'],
+    ['fr-CA', 'fr'],
+    ['ja-JP', 'ja'],
+    ['ko-KR', 'ko'],
+    ['it-CH', 'it'],
+    ['xx', 'en'],
+    ['not a tag', 'en'],
+  ])('the system preferring %s gets %s', (system, expected) => {
+    expect(chooseLanguage('system', [system])).toBe(expected);
+  });
+
+  it('takes the first of the system languages it ships, in order of preference', () => {
+    expect(chooseLanguage('system', ['nb-NO', 'sv', 'fr-BE', 'de'])).toBe('fr');
+    expect(chooseLanguage('system', [])).toBe('en');
+  });
+
+  it("the agent's choice wins over the system's", () => {
+    expect(chooseLanguage('ja', ['de-DE'])).toBe('ja');
+  });
+
+  it('a pseudo-language is found only by its exact tag', () => {
+    expect(chooseLanguage('system', ['en-XA'])).toBe('en-XA');
+    expect(chooseLanguage('system', ['ar-XB', 'de'])).toBe('ar-XB');
+  });
+
+  it('an unknown setting falls back to the system languages and is a settings problem', () => {
+    expect(chooseLanguage('klingon', ['de'])).toBe('de');
+    const problem = languageProblem('klingon');
+    expect(problem).not.toBeNull();
+    expect(english(problem ?? { id: 'settings.problem.unknownLanguage' })).toContain('"klingon"');
+    expect(languageProblem('system')).toBeNull();
+    expect(languageProblem('pt-BR')).toBeNull();
+  });
+});
+
+describe('the language service', () => {
+  const tempDir = useTempDirs();
+
+  it("follows the setting, else the system's languages, else the window's, and keeps one catalog", async () => {
+    let setting = 'system';
+    let system: string[] | null = null;
+    const service = await createLanguageService({
+      catalogDir: CATALOG_DIR,
+      setting: () => setting,
+      system: () => system,
+      logger: createLogger({ dataDir: await tempDir(), level: 'silent' }),
+    });
+    expect((await service.catalog(['ja-JP', 'en'])).tag).toBe('ja');
+    expect(service.translator().tag).toBe('ja');
+    system = ['ar-EG'];
+    const arabic = await service.catalog(['ja-JP']);
+    expect([arabic.tag, arabic.dir]).toEqual(['ar', 'rtl']);
+    setting = 'fr';
+    expect((await service.catalog()).tag).toBe('fr');
+    expect(service.translator().tag).toBe('fr');
+  });
+});
