@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../main/contract/domain';
+import { text } from '../../main/contract/text';
 import { createCore } from '../../main/core';
 import { dispatch } from '../../main/handlers/channel-handlers';
 import { useTempDirs } from '../support/temp-dir';
 import { CATALOG_DIR } from '../support/catalogs';
+import { english } from '../support/english';
+
+// What the stand-in shell says when it refuses a shortcut: any sentence will do, shown as it is.
+const REFUSED = text('journal.recordedMessage', { text: 'The system refused the shortcut Ctrl+Alt+H.' });
 
 describe('the core and the desktop shell', () => {
   const tempDir = useTempDirs();
@@ -16,7 +21,7 @@ describe('the core and the desktop shell', () => {
     core.attachShell({
       apply(settings) {
         applied.push(settings);
-        return settings.bringToFrontShortcut === 'Ctrl+Alt+H' ? 'The system refused the shortcut Ctrl+Alt+H.' : null;
+        return settings.bringToFrontShortcut === 'Ctrl+Alt+H' ? REFUSED : null;
       },
     });
     expect(applied).toHaveLength(1);
@@ -25,10 +30,12 @@ describe('the core and the desktop shell', () => {
     expect(await call('settings:update', { keepOnTop: true })).toMatchObject({ ok: true });
     expect(applied.at(-1)).toMatchObject({ keepOnTop: true });
 
-    expect(await call('settings:update', { bringToFrontShortcut: 'Ctrl+Alt+H' })).toEqual({
+    const refused = await call('settings:update', { bringToFrontShortcut: 'Ctrl+Alt+H' });
+    expect(refused).toEqual({
       ok: false,
-      error: { code: 'shortcut_unavailable', message: 'Settings saved. The system refused the shortcut Ctrl+Alt+H.', detail: { field: 'bringToFrontShortcut' } },
+      error: { code: 'shortcut_unavailable', message: text('error.savedButShortcutRefused', { refused: REFUSED }), detail: { field: 'bringToFrontShortcut' } },
     });
+    if (!refused.ok) expect(english(refused.error.message)).toBe('Settings saved. The system refused the shortcut Ctrl+Alt+H.');
     expect(core.settings().bringToFrontShortcut).toBe('Ctrl+Alt+H');
     expect(await call('app:state')).toMatchObject({ ok: true, value: { settingsProblem: 'The system refused the shortcut Ctrl+Alt+H.' } });
 
