@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { Failure } from './result';
+import type { Text } from './text';
 
 /** Plivo's two member roles; the reference defaults to `agent`, Handoff always sends one. */
 export const RoleSchema = v.picklist(['agent', 'customer']);
@@ -226,7 +227,7 @@ export interface LinkNotice {
   /** The link as checked; null when it was refused before it could be read. */
   link: ScreenPop | null;
   /** The sentence the window shows, naming the link (and both customers for a replacement). */
-  message: string;
+  message: Text;
   /** How many other links of the same burst were ignored. */
   ignored: number;
 }
