@@ -278,10 +278,10 @@ export interface DirectoryFileStatus {
   entries: number;
   /** Rows left out, each with its line and why. */
   skipped: number;
-  /** The first few skipped rows, e.g. `line 12: …`. */
-  skippedLines: string[];
+  /** The first few skipped rows, each saying its line and why, e.g. `line 12: …`. */
+  skippedLines: Text[];
   /** Why nothing of the file was used (not UTF-8, too big, no header), or null. */
-  problem: string | null;
+  problem: Text | null;
 }
 
 /** The directory as loaded: how many entries, and what each file held. */
