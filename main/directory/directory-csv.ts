@@ -130,7 +130,12 @@ class RowReader {
 }
 
 /** A file that is not UTF-8: refused with its own sentence, which says how to save it. */
-class NotUtf8 extends Error {}
+class NotUtf8 extends Error {
+  constructor() {
+    // The errno name for an illegal byte sequence: the log's word, never the agent's.
+    super('EILSEQ');
+  }
+}
 
 /** Refuses a file that is not UTF-8 at the first invalid byte sequence, instead of loading U+FFFD names. */
 function strictUtf8(): Transform {
@@ -141,14 +146,14 @@ function strictUtf8(): Transform {
       try {
         done(null, decoder.decode(chunk, { stream: true }));
       } catch {
-        done(new NotUtf8('invalid UTF-8'));
+        done(new NotUtf8());
       }
     },
     flush(done: TransformCallback) {
       try {
         done(null, decoder.decode());
       } catch {
-        done(new NotUtf8('invalid UTF-8'));
+        done(new NotUtf8());
       }
     },
   });
