@@ -94,7 +94,8 @@ export const SettingsFields = {
       v.trim(),
       v.check(
         (text) => globalShortcutProblem(text) === null,
-        (issue) => globalShortcutProblem(issue.input) ?? '',
+        // A valibot message is a string: the Text's id (it has no params), read back as a Text.
+        (issue) => globalShortcutProblem(issue.input)?.id ?? '',
       ),
     ),
   ),
