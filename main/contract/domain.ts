@@ -150,7 +150,7 @@ export interface ConnectionStatus {
   /** When the last check finished (ISO 8601), or null. */
   checkedAt: string | null;
   /** Why Plivo is not reachable, in a few words for the header; codes and hosts stay in `failure`. */
-  reason: string | null;
+  reason: Text | null;
   /** The failure behind `reason`, with its code and facts, for a details line. */
   failure: Failure | null;
 }

@@ -15,7 +15,8 @@ const COUNTRIES = new Set(__HANDOFF_COUNTRIES__);
 
 /** Why a default-country setting cannot be used, or null: the core's rule over the core's countries. */
 export function countryProblem(code: string): string | null {
-  return countryRule(code, (upper) => COUNTRIES.has(upper));
+  const problem = countryRule(code, (upper) => COUNTRIES.has(upper));
+  return problem === null ? null : say(problem);
 }
 
 /**

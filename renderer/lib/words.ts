@@ -12,6 +12,7 @@ import type {
   SessionSnapshot,
 } from '../../main/contract/domain';
 import type { CloseRisk } from '../../main/session/transitions';
+import { say } from './i18n.svelte';
 
 /**
  * Participant states in words that claim only what Handoff knows. PHLO reports no answer, so
@@ -190,7 +191,7 @@ export function checkedWhen(checkedAt: string, now: number): string {
 /** The whole connection sentence, for the header button's name and its details: "Plivo not reachable: why, checked 0:40 ago." */
 export function connectionSentence(subject: string, status: ConnectionStatus | null, when: string | null): string {
   const state = `${subject} ${connectionState(status)}`;
-  const why = status?.reason == null ? state : `${state}: ${status.reason}`;
+  const why = status?.reason == null ? state : `${state}: ${say(status.reason)}`;
   return when === null ? `${why}.` : `${why}, ${when}.`;
 }
 

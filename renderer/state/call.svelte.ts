@@ -23,6 +23,7 @@ import {
   type TransferEndAction,
 } from '../../main/session/transitions';
 import { settle } from '../lib/api';
+import { say } from '../lib/i18n.svelte';
 import {
   ACTION_WORDS,
   added,
@@ -67,7 +68,10 @@ export class CallModel {
 
   #transfer = $derived(transferPeople(this.#snapshot));
   #closeRisk = $derived(this.#snapshot === null ? null : closeRisk(this.#snapshot));
-  #whyNoDial = $derived(this.#snapshot === null ? null : whyNoDial(this.#snapshot));
+  #whyNoDial = $derived.by(() => {
+    const why = this.#snapshot === null ? null : whyNoDial(this.#snapshot);
+    return why === null ? null : say(why);
+  });
   #waiting = $derived.by(() => {
     const action = this.#snapshot?.unconfirmed?.action;
     return action === undefined ? null : `First say above whether ${ACTION_WORDS[action]} went through.`;

@@ -7,6 +7,7 @@ import { createSubscriber } from 'svelte/reactivity';
 import type { HandoffApi } from '../../main/contract/bridge';
 import type { ConnectionStatus } from '../../main/contract/domain';
 import { settle } from '../lib/api';
+import { say } from '../lib/i18n.svelte';
 import type { Announcer } from './announcer.svelte';
 
 /** Plivo's reachability and the time it was last checked, for the header and the Open call sentence. */
@@ -43,7 +44,8 @@ export class ConnectionModel {
 
   /** Why Plivo is not reachable as far as the last check knows, or null when it is (or nobody knows yet). */
   get unreachableReason(): string | null {
-    return this.#status?.state === 'unreachable' ? this.#status.reason : null;
+    const reason = this.#status?.state === 'unreachable' ? this.#status.reason : null;
+    return reason === null ? null : say(reason);
   }
 
   /** Takes a status pushed by the core. */
