@@ -224,7 +224,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   reachability.changed();
 
   async function exportHistory(from: string, to: string): Promise<Result<HistoryExport>> {
-    const made = historyExport(journal, from, to);
+    // The file's header and words in the agent's language, as the window shows History.
+    const made = historyExport(journal, from, to, language.translator());
     if (!made.ok) return made;
     const { fileName, csv } = made.value;
     return options.saveFile === undefined ? ok({ kind: 'download', fileName, csv }) : options.saveFile(fileName, csv);
