@@ -28,7 +28,7 @@ if (process.argv[1] === import.meta.filename) {
         target: `Customer ${'x'.repeat(2000)}`,
       },
     ]);
-    if (!written.ok) throw new Error(written.error.message);
+    if (!written.ok) throw new Error(JSON.stringify(written.error));
     process.stdout.write(`${String(n)}\n`);
   }
 }

@@ -17,7 +17,7 @@ if (process.argv[1] === import.meta.filename) {
   const store = await createSettingsStore({ dataDir, env: {}, logger: createLogger({ dataDir, level: 'silent' }) });
   for (let n = 0; ; n += 1) {
     const saved = await store.update({ agentAddress: settingsWriterNumber(n), defaultCountry: n % 2 === 0 ? 'US' : 'CA' });
-    if (!saved.ok) throw new Error(saved.error.message);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
     process.stdout.write(`${String(n)}\n`);
   }
 }

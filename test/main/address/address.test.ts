@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countryProblem, formatAddress, parseAddress } from '../../../main/address/address';
+import { english } from '../../support/english';
 
 describe('parseAddress', () => {
   it.each([
@@ -38,13 +39,30 @@ describe('parseAddress', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('invalid_address');
-    expect(result.error.message).toMatch(reason);
+    expect(english(result.error.message)).toMatch(reason);
+  });
+
+  it('says what would be accepted after the reason, as one text', () => {
+    const result = parseAddress('', 'US');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(english(result.error.message)).toBe(
+      'The address is empty. Enter a phone number such as (415) 222-5555 or +44 20 7946 0000, or a SIP address such as sip:alice@phone.plivo.com.',
+    );
+  });
+
+  it('names the typed number, and the default country only for a national number', () => {
+    const national = parseAddress('555-0100', 'US');
+    const international = parseAddress('+1 555', 'US');
+    if (national.ok || international.ok) throw new Error('expected refusals');
+    expect(english(national.error.message)).toBe('555-0100 is too short to be a phone number for US (start with + to dial another country).');
+    expect(english(international.error.message)).toBe('+1 555 is too short to be a phone number.');
   });
 
   it('asks for a + when no default country is usable', () => {
     const result = parseAddress('415 222 5555', 'XX');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toMatch(/Start the number with \+/);
+    if (!result.ok) expect(english(result.error.message)).toMatch(/Start the number with \+/);
   });
 });
 
@@ -62,7 +80,11 @@ describe('formatAddress', () => {
 describe('countryProblem', () => {
   it('accepts a known two-letter code in any case and refuses the rest, saying which rule', () => {
     expect(countryProblem(' gb ')).toBeNull();
-    expect(countryProblem('USA')).toMatch(/two-letter code/);
-    expect(countryProblem('ZZ')).toMatch(/not a country code Handoff knows/);
+    const said = (code: string) => {
+      const problem = countryProblem(code);
+      return problem === null ? null : english(problem);
+    };
+    expect(said('USA')).toMatch(/two-letter code/);
+    expect(said('ZZ')).toMatch(/not a country code Handoff knows/);
   });
 });

@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionStatus } from '../../../main/contract/domain';
 import type { ChannelName } from '../../../main/contract/ipc';
+import { text } from '../../../main/contract/text';
 import { createCore, type Core } from '../../../main/core';
 import { dispatch } from '../../../main/handlers/channel-handlers';
 import { startSimulator, type Simulator } from '../../../main/simulator/server';
 import { AGENT, COLLEAGUE, CUSTOMER, keyringReady } from '../../support/numbers';
 import { useTempDirs } from '../../support/temp-dir';
 import { CATALOG_DIR } from '../../support/catalogs';
+import { english } from '../../support/english';
 
 if (!keyringReady) {
   console.warn('connection channel tests: HANDOFF_KEYRING is not "ready" (run them through test/run-with-keyring.mjs), so they are SKIPPED.');
@@ -23,7 +25,7 @@ describe.skipIf(!keyringReady)('Plivo reachability through the core: connection:
   const status = async () => {
     await core.checksSettled();
     const read = await call('connection:status');
-    if (!read.ok) throw new Error(read.error.message);
+    if (!read.ok) throw new Error(JSON.stringify(read.error));
     return read.value as ConnectionStatus;
   };
   const gets = () => sim.requests().filter((r) => r.method === 'GET');
@@ -70,7 +72,7 @@ describe.skipIf(!keyringReady)('Plivo reachability through the core: connection:
     await call('settings:update', { defaultCountry: 'US' });
     expect(await status()).toMatchObject({
       state: 'unreachable',
-      reason: 'no connection to Plivo from this computer',
+      reason: text('connection.reason.network'),
       failure: { code: 'network' },
     });
     expect(await call('session:open', { customer: CUSTOMER })).toMatchObject({ ok: true });
@@ -80,7 +82,7 @@ describe.skipIf(!keyringReady)('Plivo reachability through the core: connection:
     expect(await call('settings:update', { phloId: sim.phloId, nodeId: sim.nodeId, agentAddress: AGENT, requestTimeoutMs: 1000 })).toMatchObject({ ok: true });
     sim.injectFault({ kind: 'delay', ms: 3000 });
     expect(await call('credentials:save', { authId: sim.authId, authToken: sim.authToken })).toMatchObject({ ok: true });
-    expect(await status()).toMatchObject({ state: 'unreachable', reason: 'Plivo did not answer in time', failure: { code: 'timeout' } });
+    expect(await status()).toMatchObject({ state: 'unreachable', reason: text('connection.reason.timeout'), failure: { code: 'timeout' } });
   });
 
   it('runs the check beside a call action: the action neither waits for it nor is refused as busy', async () => {
@@ -101,12 +103,13 @@ describe.skipIf(!keyringReady)('Plivo reachability through the core: connection:
 
   it('marks a refused token on Test connection, words it for Settings, and takes a new token alone', async () => {
     await configure('notTheSimulatorsToken');
-    expect(await status()).toMatchObject({ state: 'unreachable', reason: 'Plivo refused the credentials', failure: { code: 'invalid_credentials' } });
+    expect(await status()).toMatchObject({ state: 'unreachable', reason: text('connection.reason.invalidCredentials'), failure: { code: 'invalid_credentials' } });
     const tested = await call('connection:test');
     expect(tested).toMatchObject({ ok: false, error: { code: 'invalid_credentials', detail: { field: 'authToken', status: 401 } } });
-    expect(tested.ok ? '' : tested.error.message).not.toMatch(/in Settings/);
+    expect(tested).toMatchObject({ error: { message: text('error.checkConnection.invalidCredentials') } });
+    expect(tested.ok ? '' : english(tested.error.message)).not.toMatch(/in Settings/);
 
-    expect(await call('credentials:replace', {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('credentials:replace', {})).toMatchObject({ ok: false, error: { code: 'invalid_input', message: text('validation.newCredentials') } });
     expect(await call('credentials:replace', { authToken: 'has space' })).toMatchObject({ ok: false, error: { detail: { field: 'authToken' } } });
     expect(await call('credentials:replace', { authToken: sim.authToken })).toEqual({ ok: true, value: { set: true, authIdMasked: 'MA…01' } });
     expect(await status()).toMatchObject({ state: 'reachable' });

@@ -11,7 +11,9 @@ import {
 import type { ConnectionCheck, ConnectionStatus } from '../../../main/contract/domain';
 import { ERROR_CODES } from '../../../main/contract/error-codes';
 import { fail, ok, type Result } from '../../../main/contract/result';
+import { text } from '../../../main/contract/text';
 import { createLogger } from '../../../main/log/logger';
+import { english } from '../../support/english';
 
 const logger = createLogger({ dataDir: await mkdtemp(join(tmpdir(), 'handoff-log-')), level: 'silent' });
 const NODE: Result<ConnectionCheck> = ok({ nodeName: 'Multi-Party Call_1', apiId: 'api-1' });
@@ -141,7 +143,7 @@ describe('reachability', () => {
     reach.changed(); // settings saved while the first read is in flight
     await settle();
     expect(read.state.started).toBe(1); // the second waits its turn
-    read.answer(fail('invalid_credentials', 'refused'));
+    read.answer(fail('invalid_credentials', text('error.invalidCredentials')));
     await settle();
     // The old answer is not shown: the state still waits for the read with the new settings.
     expect(reach.status()).toMatchObject({ state: 'not_checked', checking: true });
@@ -228,9 +230,9 @@ describe('reachability', () => {
   it('waits at least as long as Plivo asked, and twice the pace, after a 429', async () => {
     reach.callOpen(true);
     await settle();
-    read.answer(fail('rate_limited', 'slow down', { status: 429, retryAfterSeconds: 120 }));
+    read.answer(fail('rate_limited', text('error.rateLimitedFor', { seconds: 120 }), { status: 429, retryAfterSeconds: 120 }));
     await settle();
-    expect(reach.status()).toMatchObject({ state: 'unreachable', reason: 'Plivo is limiting requests from this account' });
+    expect(reach.status()).toMatchObject({ state: 'unreachable', reason: text('connection.reason.rateLimited') });
     await vi.advanceTimersByTimeAsync(119_999);
     expect(read.state.started).toBe(1);
     await vi.advanceTimersByTimeAsync(1);
@@ -240,12 +242,12 @@ describe('reachability', () => {
   it('treats a read that timed out as a state, "not reachable", not an error', async () => {
     reach.changed();
     await settle();
-    read.answer(fail('timeout', 'Plivo did not answer within 10 seconds. Try again.'));
+    read.answer(fail('timeout', text('error.timeoutRead', { seconds: 10 })));
     await settle();
     expect(reach.status()).toMatchObject({
       state: 'unreachable',
       checking: false,
-      reason: 'Plivo did not answer in time',
+      reason: text('connection.reason.timeout'),
       failure: { code: 'timeout' },
     });
   });
@@ -255,12 +257,14 @@ describe('reachability', () => {
     async (code) => {
       reach.changed();
       await settle();
-      read.answer(fail(code, `Handoff could not reach 127.0.0.1:9 (ECONNREFUSED) [${code}]`));
+      // A failure whose own words name a host and a code: the header's reason must name neither.
+      read.answer(fail(code, text('journal.recordedMessage', { text: `Handoff could not reach 127.0.0.1:9 (ECONNREFUSED) [${code}]` })));
       await settle();
       const status = reach.status();
       expect(status.state).toBe('unreachable');
       expect(status.reason).toBe(UNREACHABLE_REASONS[code]);
-      expect(status.reason).not.toMatch(/[a-z]+_[a-z]+|\d+\.\d+|:\d+|HTTP|ECONN/);
+      expect(status.reason?.params).toBeUndefined();
+      if (status.reason !== null) expect(english(status.reason)).not.toMatch(/[a-z]+_[a-z]+|\d+\.\d+|:\d+|HTTP|ECONN/);
       expect(status.failure?.code).toBe(code);
     },
   );
@@ -268,9 +272,10 @@ describe('reachability', () => {
   it('says a 401 is refused credentials', async () => {
     reach.changed();
     await settle();
-    read.answer(fail('invalid_credentials', 'x', { status: 401 }));
+    read.answer(fail('invalid_credentials', text('error.invalidCredentials'), { status: 401 }));
     await settle();
-    expect(reach.status().reason).toBe('Plivo refused the credentials');
+    const { reason } = reach.status();
+    expect(reason === null ? null : english(reason)).toBe('Plivo refused the credentials');
   });
 
   it('reads for Test connection in turn with the automatic checks, and records its answer', async () => {
@@ -279,7 +284,7 @@ describe('reachability', () => {
     const tested = reach.test();
     await settle();
     expect(read.state.started).toBe(1);
-    read.answer(fail('network', 'no'));
+    read.answer(fail('network', text('error.neverSent.unreachable')));
     await settle();
     expect(read.state.started).toBe(2);
     read.answer(NODE);

@@ -6,14 +6,16 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ok, type Result } from '../../../main/contract/result';
+import { text } from '../../../main/contract/text';
 import { createCredentialStore } from '../../../main/credentials/credential-store';
 import { loadKeytar, type Keychain } from '../../../main/credentials/keychain';
 import { createLogger, type Logger } from '../../../main/log/logger';
+import { english } from '../../support/english';
 import { inSession, KEYRING_PASSWORD_VARIABLE, keyringTools, privateKeyringEnv } from '../../support/private-keyring';
 
 const AUTH_ID = 'MA0123456789ABCDEF01';
 const OTHER_AUTH_ID = 'SAZYXWVUTSRQPONMLK99';
-const LOCKED_MESSAGE = 'Your system keychain is locked. Unlock your keyring (log in again or open Passwords and Keys), then try again.';
+const LOCKED_MESSAGE = text('credentials.keychainLocked');
 
 const keyringReady = process.env['HANDOFF_KEYRING'] === 'ready';
 if (!keyringReady) {
@@ -98,7 +100,7 @@ describe.skipIf(!keyringReady)('with the real keychain', () => {
       }),
     ).toEqual({
       ok: false,
-      error: { code: 'credentials_missing', message: 'Save your Plivo Auth ID and Auth Token in Settings first.' },
+      error: { code: 'credentials_missing', message: text('credentials.missing') },
     });
     expect(called).toBe(false);
     await credentials.save({ authId: AUTH_ID, authToken });
@@ -292,12 +294,12 @@ describe('mapping keychain errors other platforms raise', () => {
   ])('maps "%s" to %s and puts the reason in the message', async (message, code) => {
     const result = await createCredentialStore(rejecting(message), { service, logger }).save({ authId: AUTH_ID, authToken: 'abc' });
     expect(result).toMatchObject({ ok: false, error: { code } });
-    expect(messageOf(result)).toContain(code === 'keychain_locked' ? LOCKED_MESSAGE : message.replace(/\.$/, ''));
+    expect(messageOf(result)).toContain(code === 'keychain_locked' ? english(LOCKED_MESSAGE) : message.replace(/\.$/, ''));
   });
 });
 
 function messageOf(result: Result<unknown>): string {
-  return result.ok ? '' : result.error.message;
+  return result.ok ? '' : english(result.error.message);
 }
 
 /** Runs the real store in a child Node process, started through `wrapper` if given, and returns what each call resolved to. */

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { text } from '../../../main/contract/text';
 import { startSimulator, type Simulator } from '../../../main/simulator/server';
 import type { CoreChildJob } from '../../support/core-child';
 import { AGENT, COLLEAGUE, CUSTOMER } from '../../support/numbers';
@@ -15,10 +16,7 @@ import { useTempDirs } from '../../support/temp-dir';
 
 const LOCKED = {
   ok: false,
-  error: {
-    code: 'keychain_locked',
-    message: 'Your system keychain is locked. Unlock your keyring (log in again or open Passwords and Keys), then try again.',
-  },
+  error: { code: 'keychain_locked', message: text('credentials.keychainLocked') },
 };
 
 const ready = keyringTools && onPath('gdbus');

@@ -15,6 +15,7 @@ import { PREVIEW_TOKEN_HEADER } from '../../../main/contract/bridge';
 import type { SessionSnapshot } from '../../../main/contract/domain';
 import { ERROR_CODES } from '../../../main/contract/error-codes';
 import { CHANNELS, isChannelName } from '../../../main/contract/ipc';
+import { isMessageId } from '../../../main/contract/known-text';
 import { createCore, type Core } from '../../../main/core';
 import { dispatch } from '../../../main/handlers/channel-handlers';
 import { startPreviewServer, type Preview } from '../../../main/preview/preview-server';
@@ -93,7 +94,7 @@ describe.skipIf(!keyringReady)('malformed bridge messages', () => {
     expect(await core.handlers['settings:update']({ phloId: sim.phloId, nodeId: sim.nodeId, agentAddress: AGENT })).toMatchObject({ ok: true });
     expect(await core.handlers['credentials:save']({ authId: sim.authId, authToken: sim.authToken })).toMatchObject({ ok: true });
     const opened = await core.handlers['session:open']({ customer: CUSTOMER });
-    if (!opened.ok) throw new Error(opened.error.message);
+    if (!opened.ok) throw new Error(JSON.stringify(opened.error));
     before = opened.value;
     const customerId = opened.value.participants[1]?.id ?? '';
     // Valid payloads, each one mutation away from sending, dialling, or changing settings or credentials.
@@ -131,8 +132,11 @@ describe.skipIf(!keyringReady)('malformed bridge messages', () => {
 
   /** What every answer must satisfy, and what must still hold after it. */
   function expectRefusedAndNothingSent(result: unknown): void {
-    expect(result).toMatchObject({ ok: false, error: { code: expect.any(String) as unknown, message: expect.any(String) as unknown } });
-    expect(ERROR_CODES).toContain((result as { error: { code: string } }).error.code);
+    expect(result).toMatchObject({ ok: false, error: { code: expect.any(String) as unknown, message: { id: expect.any(String) as unknown } } });
+    const { error } = result as { error: { code: string; message: { id: string } } };
+    expect(ERROR_CODES).toContain(error.code);
+    // Words from the catalog, never valibot's own English or an id this build lacks.
+    expect(isMessageId(error.message.id), error.message.id).toBe(true);
     expect(actionsSent()).toEqual([]);
     expect(Reflect.ownKeys(Object.prototype)).toEqual(prototypeKeys);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();

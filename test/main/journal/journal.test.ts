@@ -3,10 +3,12 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { JournalEntry } from '../../../main/journal/journal-entry';
+import { text } from '../../../main/contract/text';
+import { parseEntry, type JournalEntry } from '../../../main/journal/journal-entry';
 import { createJournal, type Journal } from '../../../main/journal/journal';
 import { dayOf } from '../../../main/journal/journal-files';
 import { createLogger } from '../../../main/log/logger';
+import { english } from '../../support/english';
 
 let dataDir: string;
 let clock: Date;
@@ -78,6 +80,31 @@ describe('writing and reading', () => {
   });
 });
 
+describe('a failure\'s words', () => {
+  const failed = (message: unknown) =>
+    JSON.stringify({ type: 'uncertain', at: '2026-12-05T10:00:00.000Z', sessionId: 's', actionId: 'a', code: 'timeout', message, apiId: null });
+
+  it('reads back the Text it was written with, params and all', () => {
+    const message = text('error.timeoutAction', { seconds: 10 });
+    expect(parseEntry(failed(message))).toMatchObject({ type: 'uncertain', message });
+  });
+
+  it('shows the English sentence an older Handoff wrote, as it was written', () => {
+    const entry = parseEntry(failed('Plivo did not answer within 10 seconds.'));
+    expect(entry).toMatchObject({ message: text('journal.recordedMessage', { text: 'Plivo did not answer within 10 seconds.' }) });
+    if (entry?.type === 'uncertain') expect(english(entry.message)).toBe('Plivo did not answer within 10 seconds.');
+  });
+
+  it('keeps a line whose words this build cannot show, saying so instead of showing an id', () => {
+    expect(parseEntry(failed({ id: 'error.fromAnotherVersion' }))).toMatchObject({ code: 'timeout', message: text('journal.unknownMessage') });
+    expect(parseEntry(failed({ id: 'error.timeoutAction', params: { seconds: { not: 'a param' } } }))).toMatchObject({ message: text('journal.unknownMessage') });
+  });
+
+  it('leaves out a line whose message is neither', () => {
+    expect(parseEntry(failed(42))).toBeNull();
+  });
+});
+
 describe('retention', () => {
   it('deletes the days older than the retention and keeps the rest (today counts as one)', () => {
     mkdirSync(join(dataDir, 'journal'), { recursive: true });
@@ -94,6 +121,6 @@ describe('failing to write', () => {
     writeFileSync(join(dataDir, 'journal'), 'a file where the folder should be');
     const result = journal.write([end('a')]);
     expect(result).toMatchObject({ ok: false, error: { code: 'journal_unavailable' } });
-    if (!result.ok) expect(result.error.message).toMatch(/could not write its journal in .*journal \(EEXIST|ENOTDIR/);
+    if (!result.ok) expect(english(result.error.message)).toMatch(/could not write its journal in .*journal \(EEXIST|ENOTDIR/);
   });
 });

@@ -19,7 +19,8 @@ import { createLogger } from '../../../main/log/logger';
 import { createPhloClient } from '../../../main/phlo/phlo-client';
 import { createCallSession, type CallSession } from '../../../main/session/call-session';
 import { startSimulator, type Simulator } from '../../../main/simulator/server';
-import { englishWords } from '../../support/english';
+import type { Text } from '../../../main/contract/text';
+import { english, englishWords } from '../../support/english';
 import { AGENT, COLLEAGUE, CUSTOMER } from '../../support/numbers';
 
 let sim: Simulator;
@@ -242,7 +243,7 @@ describe('durable before it leaves', () => {
     const blocked = session();
     const result = await blocked.warmTransfer({ to: COLLEAGUE });
     expect(result).toMatchObject({ ok: false, error: { code: 'journal_unavailable' } });
-    if (!result.ok) expect(result.error.message).toContain(code);
+    if (!result.ok) expect(english(result.error.message)).toContain(code);
     expect(sim.requests()).toHaveLength(0);
     expect(blocked.snapshot()).toEqual({ ...before, restored: true });
     expect(blocked.snapshot()?.pending).toBeNull();
@@ -293,11 +294,12 @@ describe('durable before it leaves', () => {
       cwd: join(import.meta.dirname, '../../..'),
       encoding: 'utf8',
     });
-    const answer = JSON.parse(output) as { opened: boolean; restored: boolean; result: { ok: boolean; error?: { code: string; message: string } }; requests: number };
+    const answer = JSON.parse(output) as { opened: boolean; restored: boolean; result: { ok: boolean; error?: { code: string; message: Text } }; requests: number };
     expect(answer.opened).toBe(true);
     expect(answer.restored).toBe(true);
     expect(answer.result).toMatchObject({ ok: false, error: { code: 'journal_unavailable' } });
-    expect(answer.result.error?.message).toMatch(/EACCES/);
+    const { message } = answer.result.error ?? {};
+    expect(message === undefined ? '' : english(message)).toMatch(/EACCES/);
     expect(answer.requests).toBe(0);
   });
 });

@@ -10,6 +10,7 @@ import { startSimulator, type Simulator } from '../../../main/simulator/server';
 import { fixture } from '../../support/fixtures';
 import { freePort } from '../../support/free-port';
 import { startTlsServer } from '../../support/tls-server';
+import { english } from '../../support/english';
 
 const AGENT = '+14152223333';
 const CUSTOMER = '+14152224444';
@@ -102,7 +103,7 @@ describe('every outcome maps to one code, and nothing is ever resent', () => {
     if (result.ok) return;
     expect(result.error.code).toBe('rejected');
     expect(result.error.detail?.plivoError).toBe('No active call found for +14152229999.');
-    expect(result.error.message).toContain('No active call found for +14152229999.');
+    expect(english(result.error.message)).toContain('No active call found for +14152229999.');
     expect(result.error.detail?.apiId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -152,7 +153,7 @@ describe('every outcome maps to one code, and nothing is ever resent', () => {
     const result = await warm();
     expect(result.ok || result.error).toMatchObject({ code: 'proxy_refused', detail: { status: 502, proxyForwarded: true } });
     expect(result.ok || mayHaveHappened(result.error)).toBe(true);
-    expect(result.ok || result.error.message).toMatch(/may have reached Plivo/);
+    expect(result.ok || english(result.error.message)).toMatch(/may have reached Plivo/);
   });
 
   it('Plivo\'s own JSON 502 passed on by a proxy (with Via) -> plivo_unavailable, not the proxy\'s', async () => {
@@ -173,7 +174,7 @@ describe('every outcome maps to one code, and nothing is ever resent', () => {
     const result = failureFromAnswer(answer, 'action');
     expect(result.ok || result.error).toMatchObject({ code: 'proxy_refused', detail: { status: 407 } });
     expect(result.ok || mayHaveHappened(result.error)).toBe(false);
-    expect(result.ok || result.error.message).toMatch(/sign-in .*Nothing was sent/);
+    expect(result.ok || english(result.error.message)).toMatch(/sign-in .*Nothing was sent/);
   });
 
   it('429 -> rate_limited, reading Retry-After', async () => {
@@ -193,14 +194,14 @@ describe('every outcome maps to one code, and nothing is ever resent', () => {
     sim.injectFault({ kind: 'status', status });
     const result = await warm();
     expect(result.ok || result.error.code).toBe('plivo_unavailable');
-    if (!result.ok) expect(result.error.message).toMatch(/may have reached Plivo/);
+    if (!result.ok) expect(english(result.error.message)).toMatch(/may have reached Plivo/);
   });
 
   it('no answer in time -> timeout, after the simulator read and applied the request once', async () => {
     sim.injectFault({ kind: 'delay', ms: 3000 });
     const result = await client.nodeAction({ ...target, timeoutMs: 1000 }, { action: 'warm_transfer', to: TARGET, role: 'agent', triggerSource: AGENT });
     expect(result.ok || result.error.code).toBe('timeout');
-    if (!result.ok) expect(result.error.message).toMatch(/within 1 second\. .*may have reached Plivo/);
+    if (!result.ok) expect(english(result.error.message)).toMatch(/within 1 second\. .*may have reached Plivo/);
     await expect.poll(() => sim.requests()[0]?.applied).toBe(true);
     expect(sim.requests()).toHaveLength(1);
   });
@@ -228,7 +229,7 @@ describe('every outcome maps to one code, and nothing is ever resent', () => {
     sim.injectFault(fault);
     const result = await warm();
     expect(result.ok || result.error.code).toBe('unexpected_response');
-    if (!result.ok) expect(result.error.message).toMatch(wording);
+    if (!result.ok) expect(english(result.error.message)).toMatch(wording);
   });
 });
 
@@ -240,9 +241,9 @@ describe('a request that never left is "not sent", each way it can fail to leave
     if (result.ok) throw new Error('the request succeeded');
     expect(result.error.code).toBe('network');
     expect(mayHaveHappened(result.error)).toBe(false);
-    expect(result.error.message).toMatch(/Nothing was sent\./);
+    expect(english(result.error.message)).toMatch(/Nothing was sent\./);
     // Words for the agent: the host and the library's code are under Details, not in the sentence.
-    expect(result.error.message).not.toMatch(/127\.0\.0\.1|:\d{2,5}\b|\bE[A-Z]{4,}|ERR_|invalid\b/);
+    expect(english(result.error.message)).not.toMatch(/127\.0\.0\.1|:\d{2,5}\b|\bE[A-Z]{4,}|ERR_|invalid\b/);
     expect(sim.requests()).toHaveLength(0);
     return result.error;
   }
@@ -250,21 +251,21 @@ describe('a request that never left is "not sent", each way it can fail to leave
   it('port 9, which fetch refuses before connecting ("bad port", a TypeError with no code)', async () => {
     const error = await neverSent('http://127.0.0.1:9/v1/');
     expect(error.detail).toEqual({ host: '127.0.0.1:9', cause: 'bad port' });
-    expect(error.message).toMatch(/cannot use the PHLO address in its settings/);
+    expect(english(error.message)).toMatch(/cannot use the PHLO address in its settings/);
   });
 
   it('a closed port: the connection is refused (ECONNREFUSED)', async () => {
     const port = await freePort();
     const error = await neverSent(`http://127.0.0.1:${port}/v1/`);
     expect(error.detail).toEqual({ host: `127.0.0.1:${port}`, cause: 'ECONNREFUSED' });
-    expect(error.message).toMatch(/connection was refused/);
+    expect(english(error.message)).toMatch(/connection was refused/);
   });
 
   it('an unknown host: the name does not resolve (ENOTFOUND, or EAI_AGAIN with no DNS at all)', async () => {
     const error = await neverSent('https://nohost.invalid/v1/');
     expect(error.detail?.host).toBe('nohost.invalid');
     expect(error.detail?.cause).toMatch(/^(ENOTFOUND|EAI_AGAIN)$/);
-    expect(error.message).toMatch(/name did not resolve/);
+    expect(english(error.message)).toMatch(/name did not resolve/);
   });
 
   it('a base URL that does not parse (ERR_INVALID_URL)', async () => {
@@ -277,7 +278,7 @@ describe('a request that never left is "not sent", each way it can fail to leave
     try {
       const error = await neverSent(`https://127.0.0.1:${tls.port}/v1/`);
       expect(error.detail?.cause).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
-      expect(error.message).toMatch(/certificate was not accepted/);
+      expect(english(error.message)).toMatch(/certificate was not accepted/);
       expect(tls.handshakes()).toBe(1);
       expect(tls.bytesAfterHandshake()).toBe(0);
     } finally {
@@ -306,5 +307,40 @@ describe('what Electron\'s net.fetch reports (Chromium\'s net::ERR_ messages, wh
     const result = failureFromError(new Error('net::ERR_CONNECTION_RESET'), 'action', 'phlorunner.plivo.com', 10_000);
     expect(result.ok || result.error.code).toBe('timeout');
     expect(result.ok || mayHaveHappened(result.error)).toBe(true);
+  });
+});
+
+describe('the words of a failure, by kind of request', () => {
+  const said = (result: { ok: boolean; error?: { message: Parameters<typeof english>[0] } }) =>
+    result.ok || result.error === undefined ? '' : english(result.error.message);
+  const answer = (status: number, text: string, retryAfter: string | null = null) => ({ status, text, retryAfter, via: null });
+
+  it('says how long Plivo asked to wait, counting seconds as the language does', () => {
+    expect(said(failureFromAnswer(answer(429, '', '1'), 'action'))).toBe(
+      'Plivo is limiting requests from this account. Nothing was done; wait 1 second and try again.',
+    );
+    expect(said(failureFromAnswer(answer(429, '', '30'), 'action'))).toMatch(/wait 30 seconds and try again\.$/);
+    expect(said(failureFromAnswer(answer(429, ''), 'action'))).toMatch(/wait a few seconds and try again\.$/);
+  });
+
+  it('tells an action it may have happened, and a read what to do next', () => {
+    expect(said(failureFromAnswer(answer(503, ''), 'action'))).toBe('Plivo had a server error (HTTP 503). The action may have reached Plivo all the same.');
+    expect(said(failureFromAnswer(answer(503, ''), 'read'))).toBe('Plivo had a server error (HTTP 503). Try again in a moment.');
+    const timeout = Object.assign(new Error('timed out'), { name: 'TimeoutError' });
+    expect(said(failureFromError(timeout, 'action', undefined, 2500))).toBe(
+      'Plivo did not answer within 2.5 seconds. The action may have reached Plivo all the same.',
+    );
+    expect(said(failureFromError(timeout, 'read', undefined, 1000))).toBe(
+      'Plivo did not answer within 1 second. Try again; if it keeps happening, IT can raise requestTimeoutMs in settings.json.',
+    );
+  });
+
+  it('names what answered in Plivo\'s place', () => {
+    expect(said(failureFromAnswer(answer(200, ''), 'read'))).toBe(
+      'Something other than Plivo answered (HTTP 200, an empty answer): a proxy or firewall may be in the way; ask IT.',
+    );
+    expect(said(failureFromAnswer(answer(200, '<html></html>'), 'action'))).toBe(
+      'Something other than Plivo answered (HTTP 200, a web page): a proxy or firewall may be in the way; ask IT. The action may have reached Plivo all the same.',
+    );
   });
 });

@@ -19,6 +19,7 @@ import { startSimulator, type Simulator } from '../../../main/simulator/server';
 import { freePort } from '../../support/free-port';
 import { startMisbehavingProxy, startProxy, type TestProxy } from '../../support/proxies';
 import { startTlsServer, TLS_CERT_FILE } from '../../support/tls-server';
+import { english } from '../../support/english';
 
 const AGENT = '+14152223333';
 const CUSTOMER = '+14152224444';
@@ -87,7 +88,7 @@ describe('the proxy the environment names', () => {
     const refused = await warm({ HTTPS_PROXY: guarded.url, HTTP_PROXY: guarded.url });
     expect(refused.ok || refused.error).toMatchObject({ code: 'proxy_refused', detail: { status: 407, cause: 'UND_ERR_ABORTED' } });
     expect(refused.ok || mayHaveHappened(refused.error)).toBe(false);
-    expect(refused.ok || refused.error.message).toMatch(/sign-in Handoff does not have\. Nothing was sent\./);
+    expect(refused.ok || english(refused.error.message)).toMatch(/sign-in Handoff does not have\. Nothing was sent\./);
     expect(sim.requests()).toHaveLength(0);
 
     const signedIn = await warm({ HTTP_PROXY: guarded.url.replace('http://', 'http://agent:s3cret-proxy-pw@') });
@@ -150,7 +151,7 @@ describe('the proxy the environment names', () => {
     const result = await warm({ HTTP_PROXY: intercepting.url });
     expect(result.ok || result.error).toMatchObject({ code: 'proxy_refused', detail: { status: 504, proxyForwarded: true } });
     expect(result.ok || mayHaveHappened(result.error)).toBe(true);
-    expect(result.ok || result.error.message).toMatch(/may have reached Plivo all the same/);
+    expect(result.ok || english(result.error.message)).toMatch(/may have reached Plivo all the same/);
     expect(sim.requests().map((r) => r.applied)).toEqual([true]);
   });
 

@@ -5,10 +5,12 @@ import { ofetch } from 'ofetch';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Participant, SessionSnapshot, Settings } from '../../../main/contract/domain';
 import { ok } from '../../../main/contract/result';
+import { text } from '../../../main/contract/text';
 import { createLogger } from '../../../main/log/logger';
 import { createPhloClient } from '../../../main/phlo/phlo-client';
 import { createCallSession, type CallSession } from '../../../main/session/call-session';
 import { startSimulator, type Simulator } from '../../../main/simulator/server';
+import { english } from '../../support/english';
 import { fixture } from '../../support/fixtures';
 import { freePort } from '../../support/free-port';
 import { AGENT, COLLEAGUE, CUSTOMER } from '../../support/numbers';
@@ -77,7 +79,7 @@ describe('opening a call', () => {
     settings = { ...settings, phloId: null, agentAddress: null };
     const result = session.open({ customer: CUSTOMER });
     expect(result).toMatchObject({ ok: false, error: { code: 'not_configured' } });
-    if (!result.ok) expect(result.error.message).toBe('Set the PHLO ID, your number in Settings first.');
+    if (!result.ok) expect(english(result.error.message)).toBe('Set the PHLO ID and your number in Settings first.');
   });
 });
 
@@ -179,7 +181,7 @@ describe('one action at a time, never resent', () => {
     sim.injectFault({ kind: 'reset', when: 'after_body' });
     await session.warmTransfer({ to: COLLEAGUE });
     for (const attempt of [session.warmTransfer({ to: COLLEAGUE }), session.hold(participant(CUSTOMER).id), session.completeTransfer()]) {
-      expect(await attempt).toMatchObject({ ok: false, error: { code: 'invalid_state', message: expect.stringMatching(/went through/) as unknown } });
+      expect(await attempt).toMatchObject({ ok: false, error: { code: 'invalid_state', message: text('session.confirmFirst') } });
     }
     expect(sim.requests()).toHaveLength(1);
   });
@@ -235,7 +237,7 @@ describe('one action at a time, never resent', () => {
     await session.hold(participant(COLLEAGUE).id);
     await session.unhold(participant(COLLEAGUE).id);
     await session.hold(participant(CUSTOMER).id);
-    expect(await session.hangup(self)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/off hold/) as unknown } });
+    expect(await session.hangup(self)).toMatchObject({ ok: false, error: { message: text('session.unholdBeforeLeaving') } });
     await session.unhold(participant(CUSTOMER).id);
     expect((await session.hangup(self)).ok).toBe(true);
     expect(states(session.snapshot())).toEqual({ [AGENT]: 'left', [CUSTOMER]: 'connected', [COLLEAGUE]: 'connected' });
@@ -275,7 +277,7 @@ describe('failures inside Handoff', () => {
     crashing.open({ customer: CUSTOMER });
     const result = await crashing.warmTransfer({ to: COLLEAGUE });
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
-    if (!result.ok) expect(result.error.message).toMatch(/may have reached Plivo/);
+    if (!result.ok) expect(english(result.error.message)).toMatch(/may have reached Plivo/);
     expect(crashing.snapshot()?.pending).toBeNull();
     // Whether the transfer happened is unknown, so closing needs the agent's explicit word.
     expect(crashing.end()).toMatchObject({ ok: false, error: { code: 'needs_confirmation' } });
@@ -391,7 +393,11 @@ describe('closing a call that would leave someone behind', () => {
     const published = changes.length;
     const refused = session.end();
     expect(refused).toMatchObject({ ok: false, error: { code: 'needs_confirmation' } });
-    if (!refused.ok) expect(refused.error.message).toMatch(/^Dana is on hold; the transfer to Sam is not finished\./);
+    if (!refused.ok) {
+      expect(english(refused.error.message)).toBe(
+        'Dana is on hold. The transfer to Sam is not finished. Closing in Handoff takes nobody off hold and ends no call: confirm to close anyway.',
+      );
+    }
     expect(session.snapshot()).toBe(before);
     expect(changes).toHaveLength(published);
     expect(sim.requests()).toHaveLength(1);
@@ -403,9 +409,20 @@ describe('closing a call that would leave someone behind', () => {
     expect(simStates()[CUSTOMER]).toBe('on_hold');
   });
 
+  it('names everyone on hold as one list, in one sentence', async () => {
+    await session.addParticipant({ to: COLLEAGUE, label: 'Sam' });
+    await session.hold(participant(CUSTOMER).id);
+    await session.hold(participant(COLLEAGUE).id);
+    const refused = session.end();
+    expect(refused).toMatchObject({ ok: false, error: { code: 'needs_confirmation' } });
+    if (!refused.ok) expect(english(refused.error.message)).toMatch(/^Dana and Sam are on hold\. Closing in Handoff/);
+  });
+
   it('with someone on hold and no transfer, it asks too; once they are resumed it closes without asking', async () => {
     await session.hold(participant(CUSTOMER).id);
-    expect(session.end()).toMatchObject({ ok: false, error: { code: 'needs_confirmation', message: expect.stringMatching(/^Dana is on hold\./) as unknown } });
+    const refused = session.end();
+    expect(refused).toMatchObject({ ok: false, error: { code: 'needs_confirmation' } });
+    if (!refused.ok) expect(english(refused.error.message)).toMatch(/^Dana is on hold\. Closing in Handoff/);
     await session.unhold(participant(CUSTOMER).id);
     expect(session.end()).toEqual(ok(null));
   });

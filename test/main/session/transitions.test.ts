@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Participant, ParticipantState, SessionSnapshot } from '../../../main/contract/domain';
+import { text } from '../../../main/contract/text';
 import { closeRisk, memberActions, plan, whyNoDial, type NewParticipant } from '../../../main/session/transitions';
+import { english } from '../../support/english';
 
 const SELF = 'p-self';
 const OPENED = '2026-11-24T10:00:00.000Z';
@@ -61,7 +63,7 @@ describe('whyNoDial', () => {
     ['once the agent left', call({ self: 'left', colleague: 'dialling' }), /You have left this call/],
   ] as const)('says why %s, in the very words plan refuses a dial with', (_when, session, reason) => {
     const why = whyNoDial(session);
-    expect(why).toMatch(reason);
+    expect(why === null ? null : english(why)).toMatch(reason);
     for (const action of ['warm_transfer', 'cold_transfer', 'add_participant'] as const) {
       expect(plan(session, { action, target: NEWCOMER }), action).toEqual({ ok: false, error: { code: 'invalid_state', message: why } });
     }
@@ -72,11 +74,11 @@ describe('whyNoDial', () => {
     expect(whyNoDial(session)).toBeNull();
     expect(plan(session, { action: 'warm_transfer', target: { ...NEWCOMER, address: '+14152224444', displayAddress: '(415) 222-4444' } })).toMatchObject({
       ok: false,
-      error: { code: 'invalid_state', message: '(415) 222-4444 is already on this call.', detail: { field: 'to' } },
+      error: { code: 'invalid_state', message: text('session.alreadyOnCall', { target: '(415) 222-4444' }), detail: { field: 'to' } },
     });
     expect(plan(session, { action: 'cold_transfer', target: { ...NEWCOMER, address: '+14152223333', displayAddress: '(415) 222-3333' } })).toMatchObject({
       ok: false,
-      error: { code: 'invalid_state', message: 'That is your own number: enter the colleague\'s.', detail: { field: 'to' } },
+      error: { code: 'invalid_state', message: text('session.ownNumberColleague'), detail: { field: 'to' } },
     });
   });
 });
@@ -87,14 +89,14 @@ describe('state times', () => {
 
   it('stamps the states a warm transfer changes, and the colleague dialled, with the time it was sent', () => {
     const planned = plan(call(), { action: 'warm_transfer', target: { ...NEWCOMER, id: COLLEAGUE } });
-    if (!planned.ok) throw new Error(planned.error.message);
+    if (!planned.ok) throw new Error(english(planned.error.message));
     expect(sinceOf(planned.value.next(call(), AT))).toEqual({ [SELF]: AT, [CUSTOMER]: AT, [COLLEAGUE]: AT });
   });
 
   it('keeps the time of anyone whose state the action leaves alone', () => {
     const session = call({ colleague: 'connected' });
     const planned = plan(session, { action: 'hold', participantId: CUSTOMER });
-    if (!planned.ok) throw new Error(planned.error.message);
+    if (!planned.ok) throw new Error(english(planned.error.message));
     expect(sinceOf(planned.value.next(session, AT))).toEqual({ [SELF]: OPENED, [CUSTOMER]: AT, [COLLEAGUE]: OPENED });
   });
 });
@@ -119,7 +121,7 @@ describe('closeRisk', () => {
 
   it('counts a held member without a transfer, and an unconfirmed action alone', () => {
     expect(closeRisk(call({ customer: 'on_hold' }))).toMatchObject({ consulting: null, unconfirmed: false });
-    const unconfirmed = { ...call(), unconfirmed: { action: 'hangup' as const, failure: { code: 'timeout' as const, message: 'x' } } };
+    const unconfirmed = { ...call(), unconfirmed: { action: 'hangup' as const, failure: { code: 'timeout' as const, message: text('journal.interrupted') } } };
     expect(closeRisk(unconfirmed)).toEqual({ held: [], consulting: null, unconfirmed: true });
   });
 });
