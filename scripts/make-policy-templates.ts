@@ -1,11 +1,17 @@
-/** `npm run policy-templates`: rewrites assets/policy/Handoff.admx and en-US/Handoff.adml after a settings field changes. */
+/**
+ * `npm run policy-templates`: rewrites assets/policy/Handoff.admx and <culture>/Handoff.adml for every
+ * shipped language, after a settings field or a `policy.*` message (or its translation) changes.
+ */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { policyTemplates } from './policy-templates';
 
-const folder = join(import.meta.dirname, '..', 'assets', 'policy');
-const { admx, adml } = policyTemplates();
-await mkdir(join(folder, 'en-US'), { recursive: true });
+const root = join(import.meta.dirname, '..');
+const folder = join(root, 'assets', 'policy');
+const { admx, adml } = await policyTemplates(join(root, 'locales'));
 await writeFile(join(folder, 'Handoff.admx'), admx);
-await writeFile(join(folder, 'en-US', 'Handoff.adml'), adml);
-console.log(`Wrote ${join(folder, 'Handoff.admx')} and ${join(folder, 'en-US', 'Handoff.adml')}.`);
+for (const [culture, text] of Object.entries(adml)) {
+  await mkdir(join(folder, culture), { recursive: true });
+  await writeFile(join(folder, culture, 'Handoff.adml'), text);
+}
+console.log(`Wrote ${join(folder, 'Handoff.admx')} and Handoff.adml for ${Object.keys(adml).join(', ')}.`);

@@ -1,72 +1,79 @@
 /**
- * The Group Policy templates (ADMX and its en-US ADML) for Handoff's machine policy, built from the
- * settings schema: one policy per settings field in a "Defaults" and an "Enforced" category, each
- * writing the registry value Handoff reads. `npm run policy-templates` writes them to
- * assets/policy/, and a test checks the committed files still equal what this builds.
+ * The Group Policy templates for Handoff's machine policy, built from the settings schema and the
+ * catalogs: one ADMX (language-neutral: categories and one policy per settings field in a
+ * "Defaults" and an "Enforced" category, each writing the registry value Handoff reads) and one
+ * ADML per shipped language, in its Windows culture folder, holding the words an admin reads in
+ * the Group Policy editor (the `policy.*` messages). A message a translation lacks is English.
+ * `npm run policy-templates` writes them to assets/policy/, and a test checks the committed files
+ * still equal what this builds.
  * https://learn.microsoft.com/previous-versions/windows/desktop/policy/admx-schema
  */
 import type { Settings } from '../main/contract/domain';
+import type { MessageId } from '../main/contract/text';
+import { compileMessages, readMessages } from '../main/i18n/catalog-files';
+import { SHIPPED_LANGUAGES, SOURCE_LANGUAGE, textDirection } from '../main/i18n/languages';
+import { createTranslator, type Translator } from '../main/i18n/translator';
 import { POLICY_KEY } from '../main/policy/registry-policy';
 import { SETTING_KINDS, SETTING_NAMES } from '../main/policy/setting-kinds';
 import { DEFAULT_SETTINGS } from '../main/settings/settings-store';
 
-/** The two files, as text. */
+/** A shipped language, as `locales/<tag>.json` names it. */
+export type ShippedLanguage = (typeof SHIPPED_LANGUAGES)[number];
+
+/** The Windows culture folder each shipped language's ADML goes in (PolicyDefinitions\<culture>\). */
+export const POLICY_CULTURES: Readonly<Record<ShippedLanguage, string>> = {
+  en: 'en-US',
+  de: 'de-DE',
+  es: 'es-ES',
+  fr: 'fr-FR',
+  it: 'it-IT',
+  ja: 'ja-JP',
+  ko: 'ko-KR',
+  'pt-BR': 'pt-BR',
+  'zh-CN': 'zh-CN',
+  'zh-TW': 'zh-TW',
+  ar: 'ar-SA',
+  hi: 'hi-IN',
+};
+
+/** The ADMX and, per culture folder, its ADML, as text. */
 export interface PolicyTemplates {
   admx: string;
-  adml: string;
+  adml: Record<string, string>;
 }
 
-/** What an admin reads in the Group Policy editor; a new settings field fails the typecheck here until it has words. */
-const WORDS: Record<keyof Settings, { name: string; explain: string }> = {
-  phloId: { name: 'PHLO ID', explain: 'The PHLO that handles calls, a UUID copied from the PHLO console.' },
-  nodeId: { name: 'Node ID', explain: "The PHLO's multi-party call node, a UUID copied from its panel in the PHLO console." },
-  agentAddress: {
-    name: "Agent's number",
-    explain: "The agent's own number or SIP address, sent to Plivo as trigger_source. Numbers without + are read with the default country.",
-  },
-  defaultRole: { name: 'Default role', explain: 'The role given to people dialled into a call: agent or customer.' },
-  defaultCountry: { name: 'Default country', explain: 'The two-letter country (such as US or GB) for numbers typed without +.' },
-  phloBaseUrl: {
-    name: 'PHLO base URL',
-    explain: 'Where PHLO requests (and so the Plivo credentials) go. https only. The agent can never change it from the app.',
-  },
-  requestTimeoutMs: { name: 'Request timeout (ms)', explain: 'How long Handoff waits for Plivo to answer, in milliseconds.' },
-  allowDemo: {
-    name: 'Allow the demo',
-    explain: 'Whether Handoff offers its demo, which runs against a built-in simulator instead of Plivo. The agent can never change it from the app.',
-  },
-  journalRetentionDays: {
-    name: 'Journal retention (days)',
-    explain: "How many days of the action journal (every call action, its outcome and Plivo's request id, with numbers) Handoff keeps in its data folder. Older days are deleted at start.",
-  },
-  bringToFrontShortcut: {
-    name: 'Bring-to-front shortcut',
-    explain:
-      'A shortcut that works in every app and brings Handoff to the front with the Transfer to field focused, written as Electron accelerators are, such as CommandOrControl+Alt+H. Empty: no shortcut (the default). If another app already holds it, Handoff says so in Settings.',
-  },
-  keepOnTop: { name: 'Keep on top', explain: "Whether Handoff's window stays above other windows (0 or 1). Off by default." },
-  language: {
-    name: 'Language',
-    explain: 'The language Handoff speaks: system (the system\'s preferred languages, the default), or one of en, de, es, fr, it, ja, ko, pt-BR, zh-CN, zh-TW, ar, hi.',
-  },
-  notifyOutcomes: {
-    name: 'Notify action outcomes',
-    explain: "Whether an action's outcome (a transfer done, a failure) is also shown as a system notification while Handoff's window is not focused (0 or 1). On by default.",
-  },
+/** What an admin reads for each setting; a new settings field fails the typecheck here until it has messages. */
+const WORDS: Record<keyof Settings, { name: MessageId; explain: MessageId }> = {
+  phloId: { name: 'policy.setting.phloId.name', explain: 'policy.setting.phloId.explain' },
+  nodeId: { name: 'policy.setting.nodeId.name', explain: 'policy.setting.nodeId.explain' },
+  agentAddress: { name: 'policy.setting.agentAddress.name', explain: 'policy.setting.agentAddress.explain' },
+  defaultRole: { name: 'policy.setting.defaultRole.name', explain: 'policy.setting.defaultRole.explain' },
+  defaultCountry: { name: 'policy.setting.defaultCountry.name', explain: 'policy.setting.defaultCountry.explain' },
+  phloBaseUrl: { name: 'policy.setting.phloBaseUrl.name', explain: 'policy.setting.phloBaseUrl.explain' },
+  requestTimeoutMs: { name: 'policy.setting.requestTimeoutMs.name', explain: 'policy.setting.requestTimeoutMs.explain' },
+  allowDemo: { name: 'policy.setting.allowDemo.name', explain: 'policy.setting.allowDemo.explain' },
+  journalRetentionDays: { name: 'policy.setting.journalRetentionDays.name', explain: 'policy.setting.journalRetentionDays.explain' },
+  bringToFrontShortcut: { name: 'policy.setting.bringToFrontShortcut.name', explain: 'policy.setting.bringToFrontShortcut.explain' },
+  keepOnTop: { name: 'policy.setting.keepOnTop.name', explain: 'policy.setting.keepOnTop.explain' },
+  notifyOutcomes: { name: 'policy.setting.notifyOutcomes.name', explain: 'policy.setting.notifyOutcomes.explain' },
+  language: { name: 'policy.setting.language.name', explain: 'policy.setting.language.explain' },
+};
+
+/** Arguments some settings' words name: the values a setting takes, listed as the setting is written. */
+const PARAMS: Partial<Record<keyof Settings, Record<string, string>>> = {
+  // The tags, as IT writes them: every one Handoff ships, so the list cannot fall behind the catalogs.
+  language: { system: 'system', languages: SHIPPED_LANGUAGES.join(', ') },
 };
 
 const SECTIONS = [
-  {
-    id: 'Defaults',
-    name: 'Defaults',
-    explain: "Used where the agent's own settings do not set it. Where Settings offers the setting, the agent can still change it.",
-  },
-  {
-    id: 'Enforced',
-    name: 'Enforced',
-    explain: 'The agent cannot change these: Settings shows them read-only with "Set by your organization". They win over the agent\'s own settings and over Defaults.',
-  },
-] as const;
+  { id: 'Defaults', name: 'policy.section.defaults.name', explain: 'policy.section.defaults.explain' },
+  { id: 'Enforced', name: 'policy.section.enforced.name', explain: 'policy.section.enforced.explain' },
+] as const satisfies readonly { id: string; name: MessageId; explain: MessageId }[];
+
+/** The product's name, the same in every language. */
+const PRODUCT = 'Handoff';
+/** The first version with machine policy, as the "supported on" definition's id names it. */
+const SUPPORTED_VERSION = '0.1';
 
 const NAMESPACE = 'http://schemas.microsoft.com/GroupPolicy/2006/07/PolicyDefinitions';
 const SCHEMA_ATTRIBUTES = `xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" revision="1.0" schemaVersion="1.0" xmlns="${NAMESPACE}"`;
@@ -99,9 +106,9 @@ function element(field: keyof Settings): string {
 }
 
 /** The ADML control for the field's element, starting from the built-in default where there is one. */
-function presentation(field: keyof Settings): string {
+function presentation(field: keyof Settings, words: Translator): string {
   const kind = SETTING_KINDS[field];
-  const label = escapeXml(WORDS[field].name);
+  const label = escapeXml(words.t(WORDS[field].name));
   const fallback = DEFAULT_SETTINGS[field];
   if (kind.kind === 'text') return `<textBox refId="${field}"><label>${label}</label></textBox>`;
   if (kind.kind === 'number') return `<decimalTextBox refId="${field}" defaultValue="${String(fallback)}">${label}</decimalTextBox>`;
@@ -109,8 +116,8 @@ function presentation(field: keyof Settings): string {
   return `<dropdownList refId="${field}" noSort="true" defaultItem="${String(kind.options.indexOf(String(fallback)))}">${label}</dropdownList>`;
 }
 
-/** Builds both files from the settings fields. */
-export function policyTemplates(): PolicyTemplates {
+/** The ADMX, built from the settings fields: the same for every language. */
+export function policyAdmx(): string {
   const policies = SECTIONS.flatMap((section) =>
     SETTING_NAMES.map(
       (field) => `    <policy name="${section.id}_${field}" class="Machine" displayName="$(string.${field})" explainText="$(string.${section.id}_${field}_Explain)" presentation="$(presentation.${section.id}_${field})" key="${KEY}\\${section.id}">
@@ -122,7 +129,7 @@ export function policyTemplates(): PolicyTemplates {
     </policy>`,
     ),
   );
-  const admx = `<?xml version="1.0" encoding="utf-8"?>
+  return `<?xml version="1.0" encoding="utf-8"?>
 <!-- Generated by scripts/make-policy-templates.ts from the settings schema: do not edit by hand. -->
 <policyDefinitions ${SCHEMA_ATTRIBUTES}>
   <policyNamespaces>
@@ -147,30 +154,35 @@ ${policies.join('\n')}
   </policies>
 </policyDefinitions>
 `;
+}
 
+/** One language's ADML: every string and presentation the ADMX refers to, in `words`' language. */
+export function policyAdml(words: Translator): string {
   const strings: [string, string][] = [
-    ['Handoff', 'Handoff'],
-    ['Handoff_Explain', 'Machine policy for Handoff, the Plivo call companion. The registry wins over policy.json in the policy folder.'],
-    ['SUPPORTED_Handoff_0_1', 'Handoff 0.1 or later'],
+    ['Handoff', PRODUCT],
+    ['Handoff_Explain', words.t('policy.explain')],
+    ['SUPPORTED_Handoff_0_1', words.t('policy.supportedOn', { version: SUPPORTED_VERSION })],
     ...SECTIONS.flatMap((section): [string, string][] => [
-      [`Handoff_${section.id}`, section.name],
-      [`Handoff_${section.id}_Explain`, section.explain],
+      [`Handoff_${section.id}`, words.t(section.name)],
+      [`Handoff_${section.id}_Explain`, words.t(section.explain)],
     ]),
     ...SETTING_NAMES.flatMap((field): [string, string][] => {
       const kind = SETTING_KINDS[field];
+      // A choice's items are the values the registry holds (agent, customer): shown as written.
       const options = kind.kind === 'choice' ? kind.options.map((option): [string, string] => [`${field}_${option}`, option]) : [];
+      const explain = words.t(WORDS[field].explain, PARAMS[field]);
       return [
-        [field, WORDS[field].name],
-        ...SECTIONS.map((section): [string, string] => [`${section.id}_${field}_Explain`, `${WORDS[field].explain}\n\n${section.explain}`]),
+        [field, words.t(WORDS[field].name)],
+        ...SECTIONS.map((section): [string, string] => [`${section.id}_${field}_Explain`, `${explain}\n\n${words.t(section.explain)}`]),
         ...options,
       ];
     }),
   ];
-  const adml = `<?xml version="1.0" encoding="utf-8"?>
-<!-- Generated by scripts/make-policy-templates.ts from the settings schema: do not edit by hand. -->
+  return `<?xml version="1.0" encoding="utf-8"?>
+<!-- Generated by scripts/make-policy-templates.ts from the settings schema and locales/${words.tag}.json: do not edit by hand. -->
 <policyDefinitionResources ${SCHEMA_ATTRIBUTES}>
-  <displayName>Handoff</displayName>
-  <description>Machine policy for Handoff: settings preset (Defaults) and locked (Enforced) by IT.</description>
+  <displayName>${PRODUCT}</displayName>
+  <description>${escapeXml(words.t('policy.description'))}</description>
   <resources>
     <stringTable>
 ${strings.map(([id, text]) => `      <string id="${id}">${escapeXml(text)}</string>`).join('\n')}
@@ -179,7 +191,7 @@ ${strings.map(([id, text]) => `      <string id="${id}">${escapeXml(text)}</stri
 ${SECTIONS.flatMap((section) =>
   SETTING_NAMES.map(
     (field) => `      <presentation id="${section.id}_${field}">
-        ${presentation(field)}
+        ${presentation(field, words)}
       </presentation>`,
   ),
 ).join('\n')}
@@ -187,5 +199,18 @@ ${SECTIONS.flatMap((section) =>
   </resources>
 </policyDefinitionResources>
 `;
-  return { admx, adml };
+}
+
+/** A shipped language's translator from the source catalogs, English where the translation lacks a message. */
+export async function policyWords(sourceDir: string, tag: ShippedLanguage): Promise<Translator> {
+  const english = await readMessages(sourceDir, SOURCE_LANGUAGE);
+  const own = tag === SOURCE_LANGUAGE ? {} : await readMessages(sourceDir, tag);
+  return createTranslator({ tag, dir: textDirection(tag), messages: compileMessages({ ...english, ...own }) });
+}
+
+/** The ADMX and every shipped language's ADML, keyed by culture folder, from the catalogs in `sourceDir` (`locales/`). */
+export async function policyTemplates(sourceDir: string): Promise<PolicyTemplates> {
+  const adml: Record<string, string> = {};
+  for (const tag of SHIPPED_LANGUAGES) adml[POLICY_CULTURES[tag]] = policyAdml(await policyWords(sourceDir, tag));
+  return { admx: policyAdmx(), adml };
 }

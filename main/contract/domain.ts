@@ -161,11 +161,13 @@ export interface AppState {
   /** PHLO ID, node ID, the agent's number and credentials are all set for the current mode. */
   configured: boolean;
   /**
-   * What was wrong with the agent's settings file, the machine policy or the environment (a preset
-   * set aside, unknown keys, a bad HANDOFF_PHLO_BASE_URL), shown in every view and mode until the
-   * agent dismisses it; a policy problem comes back at every start until IT fixes the policy.
+   * What is wrong with the agent's settings file, the machine policy or the environment (a preset
+   * set aside, unknown keys, a bad HANDOFF_PHLO_BASE_URL, a language Handoff does not have, a
+   * shortcut the system refused), one Text each, shown in every view and mode until the agent
+   * dismisses them; empty when there is none. A policy problem comes back at every start until IT
+   * fixes the policy.
    */
-  settingsProblem: string | null;
+  settingsProblems: Text[];
   /** Whether the demo may be offered and started (`allowDemo`, which IT may turn off). */
   demoAllowed: boolean;
 }
@@ -227,7 +229,7 @@ export interface LinkNotice {
   /** The link as checked; null when it was refused before it could be read. */
   link: ScreenPop | null;
   /** The sentence the window shows, naming the link (and both customers for a replacement). */
-  message: string;
+  message: Text;
   /** How many other links of the same burst were ignored. */
   ignored: number;
 }
@@ -278,10 +280,10 @@ export interface DirectoryFileStatus {
   entries: number;
   /** Rows left out, each with its line and why. */
   skipped: number;
-  /** The first few skipped rows, e.g. `line 12: …`. */
-  skippedLines: string[];
+  /** The first few skipped rows, each saying its line and why, e.g. `line 12: …`. */
+  skippedLines: Text[];
   /** Why nothing of the file was used (not UTF-8, too big, no header), or null. */
-  problem: string | null;
+  problem: Text | null;
 }
 
 /** The directory as loaded: how many entries, and what each file held. */

@@ -27,7 +27,7 @@ const core = await createCore({
 
 if (process.env['HANDOFF_PHLO_BASE_URL'] === undefined && (await core.offersDemo())) {
   const demo = await core.handlers['demo:start'](undefined);
-  if (!demo.ok) console.error(`The demo did not start: ${demo.error.message}`);
+  if (!demo.ok) console.error(`The demo did not start: ${core.language.translator().say(demo.error.message)}`);
 }
 
 // Acted on before the page can load, so the page finds the call (or the refusal) when it reads the core.

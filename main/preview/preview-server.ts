@@ -5,7 +5,7 @@
  * token, from another origin or another host name are refused.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { PREVIEW_TOKEN_HEADER } from '../contract/bridge';
 import type { Core } from '../core';
 import { dispatch } from '../handlers/channel-handlers';
@@ -33,6 +33,19 @@ const FILES_COOKIE = 'handoff_preview_files';
 
 const MAX_BODY = 64 * 1024;
 const TEXT = 'text/plain; charset=utf-8';
+// The page's bridge, put before the app's module so window.handoff exists when the app runs.
+const BRIDGE_SCRIPT = '<script type="module" src="/preview-bridge.js"></script>';
+
+/**
+ * Refuses with HTTP's own reason phrase. The preview is a developer's tool and the page never
+ * shows these bodies (the bridge reports the status), so they are protocol text, not the agent's words.
+ */
+function refuseWith(response: ServerResponse, status: number): void {
+  send(response, status, TEXT, STATUS_CODES[status] ?? String(status));
+}
+
+/** Why the preview refused a request, as the log names it. */
+type Refusal = 'unexpected_host' | 'foreign_origin' | 'post_without_origin' | 'cross_site' | 'bad_token';
 
 /** Starts the preview on 127.0.0.1 only. */
 export async function startPreviewServer(options: PreviewOptions): Promise<Preview> {
@@ -52,7 +65,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       logger.error({ err: error }, 'preview request failed');
-      if (!response.headersSent) send(response, 500, TEXT, 'Internal error');
+      if (!response.headersSent) refuseWith(response, 500);
       else response.end();
     });
   });
@@ -61,8 +74,8 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     const url = new URL(request.url ?? '/', origin);
     const refusal = refuse(request, url);
     if (refusal !== null) {
-      logger.warn({ path: url.pathname, reason: refusal }, 'preview refused a request');
-      send(response, 403, TEXT, 'Forbidden');
+      logger.warn({ path: url.pathname, reason: refusal, site: request.headers['sec-fetch-site'] }, 'preview refused a request');
+      refuseWith(response, 403);
       return;
     }
     if (request.method === 'POST' && url.pathname === '/bridge/invoke') return invoke(request, response);
@@ -71,34 +84,34 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       return;
     }
     if (request.method === 'GET') return serveFile(url, response);
-    send(response, 405, TEXT, 'Method not allowed');
+    refuseWith(response, 405);
   }
 
   // Host guards against DNS rebinding; Origin and Sec-Fetch-Site against other pages in the same
   // browser. The bridge token travels in a header (invoke) or the query (events) only, never in a
   // cookie: cookies ignore the port, so every other server on 127.0.0.1 would receive it. Files
   // are gated by a second, separate secret in a cookie, which opens nothing but the public build.
-  function refuse(request: IncomingMessage, url: URL): string | null {
-    if (!hosts.has(request.headers.host ?? '')) return 'unexpected Host';
+  function refuse(request: IncomingMessage, url: URL): Refusal | null {
+    if (!hosts.has(request.headers.host ?? '')) return 'unexpected_host';
     const requestOrigin = request.headers.origin;
-    if (requestOrigin !== undefined && !hosts.has(requestOrigin.replace(/^http:\/\//, ''))) return 'foreign Origin';
-    if (request.method === 'POST' && requestOrigin === undefined) return 'no Origin on a POST';
+    if (requestOrigin !== undefined && !hosts.has(requestOrigin.replace(/^http:\/\//, ''))) return 'foreign_origin';
+    if (request.method === 'POST' && requestOrigin === undefined) return 'post_without_origin';
     const site = request.headers['sec-fetch-site'];
-    if (site !== undefined && site !== 'same-origin' && site !== 'none') return `Sec-Fetch-Site ${site}`;
-    if (url.pathname === '/bridge/invoke') return matches(request.headers[PREVIEW_TOKEN_HEADER], token) ? null : 'missing or wrong token';
-    if (url.pathname === '/bridge/events') return matches(url.searchParams.get('token'), token) ? null : 'missing or wrong token';
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') return 'cross_site';
+    if (url.pathname === '/bridge/invoke') return matches(request.headers[PREVIEW_TOKEN_HEADER], token) ? null : 'bad_token';
+    if (url.pathname === '/bridge/events') return matches(url.searchParams.get('token'), token) ? null : 'bad_token';
     const pageLoad = matches(url.searchParams.get('token'), token);
-    return pageLoad || matches(cookie(request, FILES_COOKIE), filesSecret) ? null : 'missing or wrong token';
+    return pageLoad || matches(cookie(request, FILES_COOKIE), filesSecret) ? null : 'bad_token';
   }
 
   async function invoke(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if ((request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() !== 'application/json') {
-      send(response, 415, TEXT, 'JSON only');
+      refuseWith(response, 415);
       return;
     }
     const text = await readBody(request);
     if (text === null) {
-      send(response, 413, TEXT, 'Too large');
+      refuseWith(response, 413);
       return;
     }
     let message: unknown;
@@ -126,12 +139,12 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   async function serveFile(url: URL, response: ServerResponse): Promise<void> {
     const file = await readRendererFile(options.rendererDir, url.pathname);
     if (file === null) {
-      send(response, 404, TEXT, 'Not found');
+      refuseWith(response, 404);
       return;
     }
     if (file.type.startsWith('text/html')) {
       // The bridge defines window.handoff before the app's module runs (module scripts run in order).
-      const html = file.body.toString('utf8').replace('<head>', '<head>\n    <script type="module" src="/preview-bridge.js"></script>');
+      const html = file.body.toString('utf8').replace('<head>', `<head>\n    ${BRIDGE_SCRIPT}`);
       response.setHeader('Set-Cookie', `${FILES_COOKIE}=${filesSecret}; HttpOnly; SameSite=Strict; Path=/`);
       send(response, 200, file.type, html);
       return;

@@ -1,14 +1,20 @@
-import { readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { SettingsFields } from '../../main/contract/ipc';
-import { policyTemplates } from '../../scripts/policy-templates';
+import { SHIPPED_LANGUAGES } from '../../main/i18n/languages';
+import { POLICY_CULTURES, policyTemplates, type PolicyTemplates } from '../../scripts/policy-templates';
+import { SOURCE_DIR } from '../support/catalogs';
 
 const ASSETS = join(import.meta.dirname, '..', '..', 'assets', 'policy');
-const committed = async () => ({
+const CULTURES = SHIPPED_LANGUAGES.map((tag) => POLICY_CULTURES[tag]);
+const committed = async (): Promise<PolicyTemplates> => ({
   admx: await readFile(join(ASSETS, 'Handoff.admx'), 'utf8'),
-  adml: await readFile(join(ASSETS, 'en-US', 'Handoff.adml'), 'utf8'),
+  adml: Object.fromEntries(
+    await Promise.all(CULTURES.map(async (culture): Promise<[string, string]> => [culture, await readFile(join(ASSETS, culture, 'Handoff.adml'), 'utf8')])),
+  ),
 });
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -28,16 +34,21 @@ interface Policy {
 }
 
 describe('the Group Policy templates', () => {
-  it('are committed exactly as the generator builds them from the settings schema now', async () => {
-    // If this fails after a settings change: run `npm run policy-templates` and commit assets/policy/.
-    expect(await committed()).toEqual(policyTemplates());
+  it('are committed exactly as the generator builds them from the settings schema and every shipped catalog now', async () => {
+    // If this fails after a settings change or a policy.* message (or its translation) changed:
+    // run `npm run policy-templates` and commit assets/policy/.
+    expect(await committed()).toEqual(await policyTemplates(SOURCE_DIR));
+  });
+
+  it('have an ADML in the Windows culture folder of every shipped language', () => {
+    expect(CULTURES).toEqual(['en-US', 'de-DE', 'es-ES', 'fr-FR', 'it-IT', 'ja-JP', 'ko-KR', 'pt-BR', 'zh-CN', 'zh-TW', 'ar-SA', 'hi-IN']);
   });
 
   it('are well-formed XML', async () => {
     const { admx, adml } = await committed();
     // Deprecated in favour of fast-xml-validator, which would be one more dependency for one test.
     // eslint-disable-next-line @typescript-eslint/no-deprecated
-    expect([XMLValidator.validate(admx), XMLValidator.validate(adml)]).toEqual([true, true]);
+    expect([admx, ...Object.values(adml)].map((xml) => XMLValidator.validate(xml))).toEqual(Array(1 + CULTURES.length).fill(true));
   });
 
   it('offer every settings field under both Defaults and Enforced, writing the value Handoff reads', async () => {
@@ -62,9 +73,9 @@ describe('the Group Policy templates', () => {
     expect(Object.keys(elements('Enforced_allowDemo') ?? {})).toEqual(['boolean']);
   });
 
-  it('have a string and a presentation in the ADML for everything the ADMX refers to', async () => {
+  it.each(CULTURES)('have a string and a presentation in the %s ADML for everything the ADMX refers to', async (culture) => {
     const { admx, adml } = await committed();
-    const doc = parser.parse(adml) as {
+    const doc = parser.parse(adml[culture] ?? '') as {
       policyDefinitionResources: { resources: { stringTable: { string: { id: string }[] }; presentationTable: { presentation: { id: string }[] } } };
     };
     const { stringTable, presentationTable } = doc.policyDefinitionResources.resources;
@@ -74,5 +85,26 @@ describe('the Group Policy templates', () => {
     expect(refs('string').filter((id) => id === undefined || !strings.has(id))).toEqual([]);
     expect(refs('presentation').filter((id) => id === undefined || !presentations.has(id))).toEqual([]);
     expect(refs('presentation')).toHaveLength(2 * Object.keys(SettingsFields).length);
+  });
+
+  it('take each language\'s words from its catalog, and English where the translation lacks a message', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'handoff-locales-'));
+    try {
+      await cp(SOURCE_DIR, dir, { recursive: true });
+      await writeFile(join(dir, 'de.json'), JSON.stringify({ 'policy.section.enforced.name': 'Erzwungen' }));
+      const { adml } = await policyTemplates(dir);
+      expect(adml['de-DE']).toContain('<string id="Handoff_Enforced">Erzwungen</string>');
+      expect(adml['de-DE']).toContain('<string id="Handoff_Defaults">Defaults</string>');
+      expect(adml['en-US']).toContain('<string id="Handoff_Enforced">Enforced</string>');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('explain the language setting with every value it takes', async () => {
+    const { adml } = await committed();
+    const explain = /<string id="Enforced_language_Explain">([^<]*)</.exec(adml['en-US'] ?? '')?.[1] ?? '';
+    expect(explain).toContain('system (');
+    for (const tag of SHIPPED_LANGUAGES) expect(explain).toMatch(new RegExp(`[ ,]${tag}[,.]`));
   });
 });

@@ -256,10 +256,10 @@ describe.skipIf(!keyringReady)('malformed bridge messages', () => {
         if (holds !== 'none') headers[PREVIEW_TOKEN_HEADER] = holds === 'token' ? token : token.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a'));
         const answer = await ask(Number(url.port), { method: 'POST', path: '/bridge/invoke', headers, body: text });
         if (holds !== 'token') {
-          // Refused before anything is parsed; the page's bridge turns any non-200 into a typed failure.
+          // Refused before anything is parsed, with HTTP's own reason phrase; the page's bridge turns any non-200 into a typed failure.
           expect([answer.status, answer.body]).toEqual([403, 'Forbidden']);
         } else if (Buffer.byteLength(text) > MAX_BODY) {
-          expect([answer.status, answer.body]).toEqual([413, 'Too large']);
+          expect([answer.status, answer.body]).toEqual([413, 'Payload Too Large']);
         } else {
           expect(answer.status).toBe(200);
           expectRefusedAndNothingSent(JSON.parse(answer.body));

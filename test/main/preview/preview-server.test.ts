@@ -158,7 +158,7 @@ describe('the preview server', () => {
       expect((await ask(port, { path: '/', headers: { ...host(), Cookie: `handoff_preview_files=${token}` } })).status).toBe(403);
       const refused = await ask(port, { path: '/', headers: host() });
       expect(refused.body).not.toContain('<html');
-      expect(await log()).toContain('missing or wrong token');
+      expect(await log()).toContain('"reason":"bad_token"');
     });
 
     it('serves the page with the token: a files cookie that is not the token, the CSP and the bridge before the app', async () => {
@@ -220,7 +220,7 @@ describe('the preview server', () => {
       expect((await ask(port, { path: `/?token=${token}`, headers: rebound })).status).toBe(403);
       expect((await ask(port, { path: '/assets/app.js', headers: rebound })).status).toBe(403);
       expect((await ask(port, { path: '/assets/app.js', headers: { ...rebound, Host: '127.0.0.1' } })).status).toBe(403);
-      expect(await log()).toContain('unexpected Host');
+      expect(await log()).toContain('"reason":"unexpected_host"');
     });
 
     it('answers 404 to paths that climb out of the renderer folder, and never sends the file', async () => {
@@ -265,7 +265,7 @@ describe('the preview server', () => {
       const viaLocalhost = await invoke('app:state', undefined, {
         headers: { Host: `localhost:${port}`, Origin: `http://localhost:${port}` },
       });
-      expect(JSON.parse(viaLocalhost.body)).toEqual({ ok: true, value: { mode: 'live', configured: false, settingsProblem: null, demoAllowed: true } });
+      expect(JSON.parse(viaLocalhost.body)).toEqual({ ok: true, value: { mode: 'live', configured: false, settingsProblems: [], demoAllowed: true } });
       for (const type of ['application/json; charset=utf-8', 'Application/JSON']) {
         const answer = await invoke('app:state', undefined, { headers: { 'Content-Type': type } });
         expect(answer.status, type).toBe(200);
