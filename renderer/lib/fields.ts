@@ -35,13 +35,11 @@ export function addressCheck(read: () => string, ask: (text: string) => Promise<
   };
 }
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-
-/** The country a code names, so the agent can see that "GB" means what they think. */
-export function countryName(code: string): string | null {
+/** The country a code names in the agent's language (`language`, a BCP 47 tag), so they can see that "GB" means what they think. */
+export function countryName(code: string, language: string): string | null {
   const upper = code.trim().toUpperCase();
   if (countryProblem(upper) !== null) return null;
-  return regionNames.of(upper) ?? null;
+  return new Intl.DisplayNames([language], { type: 'region', fallback: 'none' }).of(upper) ?? null;
 }
 
 /** The form field a failure names, if it is one of `fields`. */
