@@ -17,6 +17,7 @@ import { RENDERER_DIR } from '../test/e2e/support/build';
 import { startHandoffStack, type HandoffStack } from '../test/support/handoff-stack';
 import { AGENT, CUSTOMER, keyringReady } from '../test/support/numbers';
 import { percentile, type Figure } from './figure';
+import { english } from '../test/support/english';
 
 const ROUNDS = 200;
 const WARM_UP = 20;
@@ -118,6 +119,6 @@ async function measure(stack: HandoffStack): Promise<Figure[]> {
 
 // A bench of refusals would measure the wrong thing: any refusal stops the run.
 function accepted(what: string, result: Result<unknown>): unknown {
-  if (!result.ok) throw new Error(`${what} refused: ${result.error.code}: ${result.error.message}`);
+  if (!result.ok) throw new Error(`${what} refused: ${result.error.code}: ${english(result.error.message)}`);
   return result.value;
 }

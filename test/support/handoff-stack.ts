@@ -15,6 +15,7 @@ import { dispatch } from '../../main/handlers/channel-handlers';
 import { startPreviewServer, type Preview } from '../../main/preview/preview-server';
 import { startSimulator, type Simulator } from '../../main/simulator/server';
 import { AGENT, keyringReady } from './numbers';
+import { english } from './english';
 
 /** What a stack is started with; everything has a default. */
 export interface StackOptions {
@@ -94,7 +95,7 @@ export async function startHandoffStack(options: StackOptions): Promise<HandoffS
   const call = (channel: ChannelName, payload?: unknown) => dispatch(stack.core.handlers, channel, payload, stack.core.logger);
   const expectOk = async (what: ChannelName, result: Promise<Result<unknown>>) => {
     const answer = await result;
-    if (!answer.ok) throw new Error(`${what} refused: ${answer.error.code}: ${answer.error.message}`);
+    if (!answer.ok) throw new Error(`${what} refused: ${answer.error.code}: ${english(answer.error.message)}`);
   };
 
   const stack: HandoffStack = {

@@ -78,7 +78,7 @@ describe('pseudo-languages', () => {
           else {
             const [name, type, choices] = token as [string, string?, Record<string, unknown>?];
             into.syntax.push(`${name}:${type ?? ''}`);
-            if (choices !== undefined && typeof choices === 'object' && choices !== null) {
+            if (typeof choices === 'object') {
               for (const [key, branch] of Object.entries(choices)) {
                 into.syntax.push(key);
                 split(branch, into);
