@@ -79,7 +79,8 @@ describe('pseudo-languages', () => {
             const [name, type, choices] = token as [string, string?, Record<string, unknown>?];
             into.syntax.push(`${name}:${type ?? ''}`);
             if (typeof choices === 'object') {
-              for (const [key, branch] of Object.entries(choices)) {
+              // `offset` is the plural's offset, not a branch; undefined unless the message sets one.
+              for (const [key, branch] of Object.entries(choices).filter(([, value]) => value !== undefined)) {
                 into.syntax.push(key);
                 split(branch, into);
               }
