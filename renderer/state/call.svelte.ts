@@ -13,6 +13,7 @@ import type {
 } from '../../main/contract/domain';
 import type { ChannelInput } from '../../main/contract/ipc';
 import type { FailureDetail, Result } from '../../main/contract/result';
+import type { Text } from '../../main/contract/text';
 import {
   closeRisk,
   memberActions,
@@ -24,15 +25,16 @@ import {
 } from '../../main/session/transitions';
 import { settle } from '../lib/api';
 import {
-  ACTION_WORDS,
   added,
   coldStarted,
   confirmed,
   memberChanged,
   opened,
   openedUnreachable,
+  text,
   transferEnded,
   transferPeople,
+  waitingFor,
   warmStarted,
   type TransferPeople,
 } from '../lib/words';
@@ -70,7 +72,7 @@ export class CallModel {
   #whyNoDial = $derived(this.#snapshot === null ? null : whyNoDial(this.#snapshot));
   #waiting = $derived.by(() => {
     const action = this.#snapshot?.unconfirmed?.action;
-    return action === undefined ? null : `First say above whether ${ACTION_WORDS[action]} went through.`;
+    return action === undefined ? null : waitingFor(action);
   });
 
   /** Built by the app root, which shares the activity, the announcer and Plivo's reachability with the other models. */
@@ -100,7 +102,7 @@ export class CallModel {
   }
 
   /** Why every call action waits (the core refuses them until the agent answers), or null. */
-  get waiting(): string | null {
+  get waiting(): Text | null {
     return this.#waiting;
   }
 
@@ -115,7 +117,7 @@ export class CallModel {
   }
 
   /** Why the transfer panel cannot dial anyone now (the core's own rule), or null when it can. */
-  get whyNoDial(): string | null {
+  get whyNoDial(): ReturnType<typeof whyNoDial> {
     return this.#whyNoDial;
   }
 
@@ -166,7 +168,7 @@ export class CallModel {
         // Tracking is local, so the call opens either way; a dead line is said at once, not at the first transfer.
         success: (snapshot) => {
           const reason = this.#connection.unreachableReason;
-          return reason === null ? opened(snapshot) : `${opened(snapshot)} ${openedUnreachable(reason)}`;
+          return reason === null ? opened(snapshot) : openedUnreachable(opened(snapshot), reason);
         },
         fields: OPEN_FIELDS,
       },
@@ -185,7 +187,7 @@ export class CallModel {
         if (result.ok) this.#snapshot = null;
         return result;
       },
-      { success: () => 'Call closed in Handoff. Your softphone call is not affected.' },
+      { success: () => text('announce.callClosed') },
     );
   }
 

@@ -42,7 +42,7 @@ export class ConnectionModel {
   }
 
   /** Why Plivo is not reachable as far as the last check knows, or null when it is (or nobody knows yet). */
-  get unreachableReason(): string | null {
+  get unreachableReason(): ConnectionStatus['reason'] {
     return this.#status?.state === 'unreachable' ? this.#status.reason : null;
   }
 

@@ -7,6 +7,7 @@ import type { HistoryDay, HistoryExport, HistoryOutcome, HistoryRow } from '../.
 import type { Result } from '../../main/contract/result';
 import { settle } from '../lib/api';
 import { downloadText } from '../lib/download';
+import { text } from '../lib/words';
 import type { Activity } from './activity.svelte';
 import type { Announcer } from './announcer.svelte';
 
@@ -83,8 +84,8 @@ export class HistoryModel {
     };
     return this.#activity.run('history:export', request, {
       success: (outcome) => {
-        if (outcome.kind === 'download') return `Exported ${outcome.fileName}.`;
-        return outcome.kind === 'saved' ? `Exported to ${outcome.path}.` : 'Export cancelled.';
+        if (outcome.kind === 'download') return text('announce.exported', { file: outcome.fileName });
+        return outcome.kind === 'saved' ? text('announce.exportedTo', { path: outcome.path }) : text('announce.exportCancelled');
       },
     });
   }

@@ -8,6 +8,7 @@ import type { ChannelInput } from '../../main/contract/ipc';
 import type { ConnectionCheck, CredentialStatus, Role, Settings, SettingsView } from '../../main/contract/domain';
 import type { Result } from '../../main/contract/result';
 import { settle } from '../lib/api';
+import { text } from '../lib/words';
 import type { Activity } from './activity.svelte';
 import type { Announcer } from './announcer.svelte';
 
@@ -144,9 +145,9 @@ export class SettingsModel {
   save(change: SettingsChange, key = 'settings:save'): Promise<Result<null> | null> {
     return this.#activity.run(key, () => this.#save(change), {
       success: () =>
-        `${change.credentials === null ? 'Settings saved.' : 'Settings and credentials saved.'}${
-          this.#app.configured ? '' : ' Handoff needs the PHLO ID, node ID, your number and credentials before it can handle calls.'
-        }`,
+        text(this.#app.configured ? 'announce.settingsSaved' : 'announce.settingsSavedNotReady', {
+          what: change.credentials === null ? 'settingsOnly' : 'withCredentials',
+        }),
       fields: SETTINGS_FIELDS,
     });
   }
@@ -165,14 +166,14 @@ export class SettingsModel {
         if (view.ok) this.#view = view.value;
         return saved;
       },
-      { success: () => 'Saved.', fields: DESK_FIELDS },
+      { success: () => text('announce.saved'), fields: DESK_FIELDS },
     );
   }
 
   /** Reads the PHLO's multi-party call node with the stored settings and credentials; a refusal about a field is shown beside it. */
   testConnection(): Promise<Result<ConnectionCheck> | null> {
     return this.#activity.run('connection:test', () => this.#api.connection.test(), {
-      success: ({ nodeName }) => `Connection works: Handoff reached the PHLO node "${nodeName}".`,
+      success: ({ nodeName }) => text('announce.connectionWorks', { node: nodeName }),
       detail: ({ apiId }) => ({ apiId }),
       fields: SETTINGS_FIELDS,
     });
@@ -190,7 +191,7 @@ export class SettingsModel {
         }
         return result;
       },
-      { success: () => 'Credentials forgotten: they are no longer in this computer\'s keychain.' },
+      { success: () => text('announce.credentialsForgotten') },
     );
   }
 
