@@ -6,6 +6,7 @@ import { createReachability } from './connection/reachability';
 import type { AppState, HistoryExport, Settings } from './contract/domain';
 import type { EventName, EventPayloads } from './contract/ipc';
 import { ok, fail, type Result } from './contract/result';
+import { text, type Text } from './contract/text';
 import { createCredentialStore } from './credentials/credential-store';
 import { loadKeytar } from './credentials/keychain';
 import { startDemoProfile, type DemoProfile } from './demo/demo-profile';
@@ -50,7 +51,7 @@ export type CoreEvent = { [E in EventName]: { event: E; payload: EventPayloads[E
 /** What only the Electron shell can do with the desktop settings; the preview has no shell. */
 export interface DeskShell {
   /** Applies them (global shortcut, keep on top); returns why the OS refused the shortcut, or null. */
-  apply(settings: Settings): string | null;
+  apply(settings: Settings): Text | null;
 }
 
 /** The running core: the channel handlers, the event source, and its log. */
@@ -158,8 +159,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   let shell: DeskShell | null = null;
   // Why the OS refused the global shortcut: shown with the settings problems until fixed or dismissed.
-  let shellProblem: string | null = null;
-  const applyShell = (): string | null => {
+  let shellProblem: Text | null = null;
+  const applyShell = (): Text | null => {
     shellProblem = shell?.apply(live.settings.current()) ?? null;
     if (shellProblem !== null) logger.warn({ problem: shellProblem }, 'desktop settings not fully applied');
     return shellProblem;
@@ -173,21 +174,28 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return ok({
       mode: demo === null ? 'live' : 'demo',
       configured: await active().isConfigured(),
-      settingsProblem: [live.settings.problem(), shellProblem].filter((p) => p !== null).join(' ') || null,
+      settingsProblem: settingsProblem(),
       demoAllowed: demoAllowed(),
     });
   }
 
+  // TRANSITION: the settings problems are still sentences, so the shell's is said in the language in use.
+  function settingsProblem(): string | null {
+    const fileProblem: string | null = live.settings.problem();
+    const problems = [fileProblem, shellProblem === null ? null : language.translator().say(shellProblem)];
+    return problems.filter((p) => p !== null).join(' ') || null;
+  }
+
   async function startDemo(): Promise<Result<AppState>> {
     if (demo !== null) return state();
-    if (!demoAllowed()) return fail('enforced_by_policy', 'Your organization has turned the demo off on this computer.');
-    if (live.session.snapshot() !== null) return fail('invalid_state', 'Close the open call in Handoff before starting the demo.');
+    if (!demoAllowed()) return fail('enforced_by_policy', text('error.demoTurnedOff'));
+    if (live.session.snapshot() !== null) return fail('invalid_state', text('error.demoWithCallOpen'));
     let started: DemoProfile;
     try {
       started = await startDemoProfile({ phlo, logger });
     } catch (error) {
       logger.error({ err: error }, 'demo did not start');
-      return fail('internal', 'The demo could not start. The details are in Handoff\'s log.');
+      return fail('internal', text('error.demoFailed'));
     }
     demo = { ...started, unsubscribe: forward(started.profile) };
     logger.info('demo started');
@@ -205,7 +213,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   async function stopDemo(): Promise<Result<AppState>> {
     if (demo === null) return state();
-    if (demo.profile.session.snapshot()?.pending != null) return fail('busy', 'Wait for the current action to finish.');
+    if (demo.profile.session.snapshot()?.pending != null) return fail('busy', text('session.busy'));
     await dropDemo();
     logger.info('demo stopped');
     reachability.changed();
@@ -257,7 +265,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // The directories' numbers were read with the agent's country; another one reads them anew.
     if (live.settings.current().defaultCountry !== country) void directory.reread();
     const refused = applyShell();
-    return refused === null ? saved : fail('shortcut_unavailable', `Settings saved. ${refused}`, { field: 'bringToFrontShortcut' });
+    return refused === null ? saved : fail('shortcut_unavailable', text('error.savedButShortcutRefused', { refused }), { field: 'bringToFrontShortcut' });
   };
 
   return {

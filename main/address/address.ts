@@ -9,10 +9,20 @@ import {
   type CountryCode,
 } from 'libphonenumber-js/max';
 import { fail, ok, type Result } from '../contract/result';
+import { text, type MessageId, type Text } from '../contract/text';
 import { countryProblem as countryRule } from './country';
 
-const ACCEPTED =
-  'Enter a phone number such as (415) 222-5555 or +44 20 7946 0000, or a SIP address such as sip:alice@phone.plivo.com.';
+/** What an address may look like, said after every refusal. */
+const ACCEPTED = text('address.accepted', {
+  localExample: '(415) 222-5555',
+  internationalExample: '+44 20 7946 0000',
+  sipExample: 'sip:alice@phone.plivo.com',
+});
+
+/** A refusal of typed text; every one names what would have been accepted. */
+function refuse(id: MessageId, params: Readonly<Record<string, string>> = {}): Result<never> {
+  return fail('invalid_address', text(id, { ...params, accepted: ACCEPTED }));
+}
 
 // RFC 3261 userinfo characters, and a host that is a DNS name, an IPv4 address or a bracketed IPv6
 // address, with an optional port. Parameters and headers are not member addresses, so they are refused.
@@ -25,16 +35,16 @@ function isKnownCountry(code: string): code is CountryCode {
 }
 
 /** Why a default-country setting cannot be used, or null, as libphonenumber's metadata decides. */
-export function countryProblem(code: string): string | null {
+export function countryProblem(code: string): Text | null {
   return countryRule(code, isKnownCountry);
 }
 
 /** Turns typed text into the address Plivo takes, or says in one sentence why it cannot be one. */
-export function parseAddress(text: string, defaultCountry: string): Result<string> {
-  const input = text.trim();
-  if (input === '') return fail('invalid_address', `The address is empty. ${ACCEPTED}`);
+export function parseAddress(typed: string, defaultCountry: string): Result<string> {
+  const input = typed.trim();
+  if (input === '') return refuse('address.empty');
   if (/^sips?:/i.test(input)) return parseSip(input);
-  if (input.includes('@')) return fail('invalid_address', `A SIP address starts with "sip:". ${ACCEPTED}`);
+  if (input.includes('@')) return refuse('address.sipWithoutScheme');
   return parsePhone(input, defaultCountry);
 }
 
@@ -47,41 +57,39 @@ export function formatAddress(address: string, defaultCountry: string): string {
 }
 
 function parseSip(input: string): Result<string> {
-  if (/^sips:/i.test(input)) return fail('invalid_address', `Plivo members are plain "sip:" addresses, not "sips:". ${ACCEPTED}`);
+  if (/^sips:/i.test(input)) return refuse('address.secureSip');
   const uri = `sip:${input.slice(4)}`;
   const match = SIP_URI.exec(uri);
   if (match === null) {
     const missingHost = !uri.includes('@') || uri.endsWith('@');
-    return fail(
-      'invalid_address',
-      missingHost
-        ? `The SIP address has no host after "@". ${ACCEPTED}`
-        : `"${input}" is not a SIP address Plivo can dial. ${ACCEPTED}`,
-    );
+    return missingHost ? refuse('address.sipWithoutHost') : refuse('address.notSip', { input });
   }
   const port = match[3];
-  if (port !== undefined && Number(port) > 65535) return fail('invalid_address', `The SIP port ${port} is out of range. ${ACCEPTED}`);
+  if (port !== undefined && Number(port) > 65535) return refuse('address.sipPortOutOfRange', { port });
   // Host names are case-insensitive (RFC 3261 §19.1.4); the user part is not.
   return ok(`sip:${match[1]}@${(match[2] ?? '').toLowerCase()}${port === undefined ? '' : `:${port}`}`);
 }
 
 function parsePhone(input: string, defaultCountry: string): Result<string> {
   if (/[A-Za-z]/.test(input)) {
-    return fail('invalid_address', `A phone number has only digits, spaces and + ( ) - . in it. ${ACCEPTED}`);
+    return refuse('address.lettersInNumber');
   }
   if (!/^\+?[\d\s().\-/]+$/.test(input)) {
-    return fail('invalid_address', `"${input}" is not a phone number. ${ACCEPTED}`);
+    return refuse('address.notPhoneNumber', { input });
   }
   const country = isKnownCountry(defaultCountry) ? defaultCountry : undefined;
   if (!input.startsWith('+') && country === undefined) {
-    return fail('invalid_address', 'Start the number with + and its country code, or set a default country in Settings.');
+    return fail('invalid_address', text('address.noCountry'));
   }
   const phone = parsePhoneNumberFromString(input, country);
   if (phone?.isValid()) return ok(phone.number);
   const length = validatePhoneNumberLength(input, country);
-  const where = input.startsWith('+') ? '' : ` for ${defaultCountry} (start with + to dial another country)`;
-  if (length === 'TOO_SHORT') return fail('invalid_address', `${input} is too short to be a phone number${where}.`);
-  if (length === 'TOO_LONG') return fail('invalid_address', `${input} is too long to be a phone number${where}.`);
-  if (length === 'INVALID_COUNTRY') return fail('invalid_address', `${input} starts with a country code that does not exist.`);
-  return fail('invalid_address', `${input} is not a valid phone number${where}.`);
+  // A national number is read with the default country, so the sentence names it and the way out.
+  const national = !input.startsWith('+');
+  const said = (international: MessageId, forCountry: MessageId): Result<string> =>
+    fail('invalid_address', national ? text(forCountry, { input, country: defaultCountry }) : text(international, { input }));
+  if (length === 'TOO_SHORT') return said('address.tooShort', 'address.tooShortForCountry');
+  if (length === 'TOO_LONG') return said('address.tooLong', 'address.tooLongForCountry');
+  if (length === 'INVALID_COUNTRY') return fail('invalid_address', text('address.unknownCountryCode', { input }));
+  return said('address.invalidNumber', 'address.invalidNumberForCountry');
 }

@@ -7,6 +7,7 @@
 import type { ConnectionCheck, ConnectionStatus } from '../contract/domain';
 import type { ErrorCode } from '../contract/error-codes';
 import { fail, type Failure, type Result } from '../contract/result';
+import { text, type Text } from '../contract/text';
 import type { Logger } from '../log/logger';
 
 /** Runs `run` once after `ms`; returns the cancel. Injected so tests drive time themselves. */
@@ -51,30 +52,30 @@ export interface Reachability {
 export const CHECK_PACE = { minMs: 30_000, maxMs: 60_000 } as const;
 
 /** Each failure in the few words the header shows after "not reachable:"; hosts and codes stay in the details. */
-export const UNREACHABLE_REASONS: Record<Exclude<ErrorCode, 'not_configured' | 'credentials_missing'>, string> = {
-  invalid_credentials: 'Plivo refused the credentials',
-  forbidden: 'Plivo refused access to PHLO for this account',
-  not_found: 'Plivo does not know this PHLO or node',
-  rejected: 'Plivo refused the request',
-  rate_limited: 'Plivo is limiting requests from this account',
-  plivo_unavailable: 'Plivo has a server error',
-  network: 'no connection to Plivo from this computer',
-  timeout: 'Plivo did not answer in time',
-  unexpected_response: 'something other than Plivo answered',
-  keychain_locked: 'the system keychain is locked',
-  keychain_unavailable: 'the system keychain cannot be reached',
-  invalid_input: 'the settings cannot be used',
-  invalid_address: 'the settings cannot be used',
-  no_call: 'Handoff could not check',
-  invalid_state: 'Handoff could not check',
-  busy: 'Handoff could not check',
-  needs_confirmation: 'Handoff could not check',
-  enforced_by_policy: 'Handoff could not check',
-  proxy_refused: 'the proxy refused the connection',
-  journal_unavailable: 'Handoff could not check',
-  interrupted: 'Handoff could not check',
-  shortcut_unavailable: 'Handoff could not check',
-  internal: 'something went wrong inside Handoff',
+export const UNREACHABLE_REASONS: Record<Exclude<ErrorCode, 'not_configured' | 'credentials_missing'>, Text> = {
+  invalid_credentials: text('connection.reason.invalidCredentials'),
+  forbidden: text('connection.reason.forbidden'),
+  not_found: text('connection.reason.notFound'),
+  rejected: text('connection.reason.rejected'),
+  rate_limited: text('connection.reason.rateLimited'),
+  plivo_unavailable: text('connection.reason.plivoUnavailable'),
+  network: text('connection.reason.network'),
+  timeout: text('connection.reason.timeout'),
+  unexpected_response: text('connection.reason.unexpectedResponse'),
+  keychain_locked: text('connection.reason.keychainLocked'),
+  keychain_unavailable: text('connection.reason.keychainUnavailable'),
+  invalid_input: text('connection.reason.settingsUnusable'),
+  invalid_address: text('connection.reason.settingsUnusable'),
+  no_call: text('connection.reason.couldNotCheck'),
+  invalid_state: text('connection.reason.couldNotCheck'),
+  busy: text('connection.reason.couldNotCheck'),
+  needs_confirmation: text('connection.reason.couldNotCheck'),
+  enforced_by_policy: text('connection.reason.couldNotCheck'),
+  proxy_refused: text('connection.reason.proxyRefused'),
+  journal_unavailable: text('connection.reason.couldNotCheck'),
+  interrupted: text('connection.reason.couldNotCheck'),
+  shortcut_unavailable: text('connection.reason.couldNotCheck'),
+  internal: text('connection.reason.internal'),
 };
 
 /** What a check's result means for the header. */
@@ -153,7 +154,7 @@ export function createReachability(deps: ReachabilityDeps): Reachability {
     } catch (error) {
       // Only a bug gets here; the header must still leave "checking" and the pace must go on.
       logger.error({ err: error }, 'connection check crashed');
-      record(fail('internal', 'Handoff could not check the connection.'), readFor);
+      record(fail('internal', text('connection.checkCrashed')), readFor);
     }
   }
 

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { Failure } from './result';
+import type { Text } from './text';
 
 /** Plivo's two member roles; the reference defaults to `agent`, Handoff always sends one. */
 export const RoleSchema = v.picklist(['agent', 'customer']);
@@ -149,7 +150,7 @@ export interface ConnectionStatus {
   /** When the last check finished (ISO 8601), or null. */
   checkedAt: string | null;
   /** Why Plivo is not reachable, in a few words for the header; codes and hosts stay in `failure`. */
-  reason: string | null;
+  reason: Text | null;
   /** The failure behind `reason`, with its code and facts, for a details line. */
   failure: Failure | null;
 }
@@ -226,7 +227,7 @@ export interface LinkNotice {
   /** The link as checked; null when it was refused before it could be read. */
   link: ScreenPop | null;
   /** The sentence the window shows, naming the link (and both customers for a replacement). */
-  message: string;
+  message: Text;
   /** How many other links of the same burst were ignored. */
   ignored: number;
 }
@@ -277,10 +278,10 @@ export interface DirectoryFileStatus {
   entries: number;
   /** Rows left out, each with its line and why. */
   skipped: number;
-  /** The first few skipped rows, e.g. `line 12: …`. */
-  skippedLines: string[];
+  /** The first few skipped rows, each saying its line and why, e.g. `line 12: …`. */
+  skippedLines: Text[];
   /** Why nothing of the file was used (not UTF-8, too big, no header), or null. */
-  problem: string | null;
+  problem: Text | null;
 }
 
 /** The directory as loaded: how many entries, and what each file held. */

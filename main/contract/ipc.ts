@@ -21,47 +21,64 @@ import type {
 } from './domain';
 import { countryProblem } from '../address/address';
 import { globalShortcutProblem, type WindowShortcutId } from '../shortcuts/shortcut-map';
+import { issueMessage } from './known-text';
 import { RoleSchema } from './domain';
 import type { Result } from './result';
-import type { Catalog } from './text';
+import { text, type Catalog, type MessageId, type Text, type TextParam } from './text';
 import { PSEUDO_LANGUAGES, SHIPPED_LANGUAGES, SYSTEM_LANGUAGE } from '../i18n/languages';
 
-const UUID_HINT = 'must be a UUID such as 73d6ab01-a2f6-4a84-850f-21e1d46b30bf (copy it from the PHLO console)';
+/**
+ * A rule's message: valibot carries a string, so it is the catalog message's id (with its params as
+ * JSON); whoever reads the issue turns it back into a Text with `issueText`.
+ */
+const says = (id: MessageId, params?: Readonly<Record<string, TextParam>>): string => issueMessage(text(id, params));
+
+const UUID_EXAMPLE = '73d6ab01-a2f6-4a84-850f-21e1d46b30bf';
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-/** A PHLO or node id as the PHLO console shows it. */
-const uuid = (what: string) => v.pipe(v.string(), v.trim(), v.uuid(`${what} ${UUID_HINT}.`));
+/** A PHLO or node id as the PHLO console shows it; `hint` names the field in its message. */
+const uuid = (hint: MessageId) => v.pipe(v.string(), v.trim(), v.uuid(says(hint, { example: UUID_EXAMPLE })));
 
-const ADDRESS_TOO_LONG = 'That address is too long to be a phone number or a SIP address.';
+const ADDRESS_TOO_LONG = says('validation.addressTooLong');
 
 /** A number or SIP address as typed; the address module decides what it means. */
 const AddressText = v.pipe(
-  v.string('Enter a phone number or a SIP address.'),
+  v.string(says('validation.enterAddress')),
   v.trim(),
-  v.nonEmpty('Enter a phone number or a SIP address.'),
+  v.nonEmpty(says('validation.enterAddress')),
   v.maxLength(256, ADDRESS_TOO_LONG),
 );
 
 /** A name shown beside an address; optional everywhere. */
-const Label = v.optional(v.pipe(v.string(), v.trim(), v.maxLength(80, 'Keep the name under 80 characters.')));
+const Label = v.optional(v.pipe(v.string(), v.trim(), v.maxLength(80, says('validation.nameTooLong', { max: 80 }))));
+
+/** A yes/no setting, named in its message as the file names it. */
+const yesNo = (setting: string) => v.boolean(says('validation.trueOrFalse', { setting }));
+
+// TRANSITION: the shortcut rule (main/shortcuts, another part of the conversion) may still word its
+// problems in English; once it returns a Text, this takes it as it is.
+function shortcutProblem(accelerator: string): Text | null {
+  const problem: Text | string | null = globalShortcutProblem(accelerator);
+  return typeof problem === 'string' ? text('untranslated', { text: problem }) : problem;
+}
 
 /** HTTPS for Plivo; plain HTTP only to this machine, where the PHLO simulator runs. */
 export const PhloBaseUrlSchema = v.pipe(
   v.string(),
   v.trim(),
-  v.url('The PHLO base URL must be a full URL such as https://phlorunner.plivo.com/v1/.'),
+  v.url(says('validation.baseUrlNotUrl', { example: 'https://phlorunner.plivo.com/v1/' })),
   v.check((text) => {
     // Valibot runs the rest of a pipe after an issue, so text v.url refused arrives here too.
     if (!URL.canParse(text)) return true;
     const url = new URL(text);
     return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
-  }, 'The PHLO base URL must use https (plain http is allowed only for the simulator on this machine).'),
+  }, says('validation.baseUrlNotHttps')),
 );
 
 /** Every settings field with its rule; the settings file is read through the same schema. */
 export const SettingsFields = {
-  phloId: v.nullable(uuid('The PHLO ID')),
-  nodeId: v.nullable(uuid('The node ID')),
+  phloId: v.nullable(uuid('validation.phloIdNotUuid')),
+  nodeId: v.nullable(uuid('validation.nodeIdNotUuid')),
   agentAddress: v.nullable(AddressText),
   defaultRole: RoleSchema,
   defaultCountry: v.pipe(
@@ -70,22 +87,22 @@ export const SettingsFields = {
     v.toUpperCase(),
     v.check(
       (code) => countryProblem(code) === null,
-      (issue) => countryProblem(issue.input) ?? '',
+      (issue) => issueMessage(countryProblem(issue.input) ?? text('error.invalidInput')),
     ),
   ),
   phloBaseUrl: PhloBaseUrlSchema,
   requestTimeoutMs: v.pipe(
     v.number(),
     v.integer(),
-    v.minValue(1000, 'The request timeout must be at least 1000 ms.'),
-    v.maxValue(60000, 'The request timeout must be at most 60000 ms.'),
+    v.minValue(1000, says('validation.requestTimeoutTooShort', { milliseconds: 1000 })),
+    v.maxValue(60000, says('validation.requestTimeoutTooLong', { milliseconds: 60000 })),
   ),
-  allowDemo: v.boolean('allowDemo must be true or false.'),
+  allowDemo: yesNo('allowDemo'),
   journalRetentionDays: v.pipe(
     v.number(),
     v.integer(),
-    v.minValue(1, 'The journal must be kept for at least 1 day.'),
-    v.maxValue(3650, 'The journal can be kept for at most 3650 days.'),
+    v.minValue(1, says('validation.retentionTooShort', { days: 1 })),
+    v.maxValue(3650, says('validation.retentionTooLong', { days: 3650 })),
   ),
   // Off (null) by default: a system-wide shortcut takes its keys from every other app.
   bringToFrontShortcut: v.nullable(
@@ -93,13 +110,13 @@ export const SettingsFields = {
       v.string(),
       v.trim(),
       v.check(
-        (text) => globalShortcutProblem(text) === null,
-        (issue) => globalShortcutProblem(issue.input) ?? '',
+        (accelerator) => shortcutProblem(accelerator) === null,
+        (issue) => issueMessage(shortcutProblem(issue.input) ?? text('error.invalidInput')),
       ),
     ),
   ),
-  keepOnTop: v.boolean('keepOnTop must be true or false.'),
-  notifyOutcomes: v.boolean('notifyOutcomes must be true or false.'),
+  keepOnTop: yesNo('keepOnTop'),
+  notifyOutcomes: yesNo('notifyOutcomes'),
   // Any short text from a file or policy: an unknown language falls back and is shown as a settings problem, never sets the file aside.
   language: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(35)),
 };
@@ -124,23 +141,20 @@ export const SettingsPatchSchema = v.strictObject({
 
 /** Plivo Auth IDs are 20 characters starting with MA (main account) or SA (subaccount). */
 const AuthIdSchema = v.pipe(
-  v.string('Enter your Plivo Auth ID.'),
+  v.string(says('validation.enterAuthId')),
   v.trim(),
-  v.regex(
-    /^(MA|SA)[A-Z0-9]{18}$/,
-    'The Auth ID is 20 letters and digits starting with MA or SA; copy it from the Plivo console.',
-  ),
+  v.regex(/^(MA|SA)[A-Z0-9]{18}$/, says('validation.authIdFormat')),
 );
 
 /** What `credentials:save` takes; the credential store parses with it too, so both refuse the same input. */
 export const CredentialsSchema = v.strictObject({
   authId: AuthIdSchema,
   authToken: v.pipe(
-    v.string('Enter your Plivo Auth Token.'),
+    v.string(says('validation.enterAuthToken')),
     v.trim(),
-    v.nonEmpty('Enter your Plivo Auth Token.'),
-    v.maxLength(200, 'That is too long to be a Plivo Auth Token.'),
-    v.regex(/^\S+$/, 'A Plivo Auth Token has no spaces in it.'),
+    v.nonEmpty(says('validation.enterAuthToken')),
+    v.maxLength(200, says('validation.authTokenTooLong')),
+    v.regex(/^\S+$/, says('validation.authTokenHasSpaces')),
   ),
 });
 
@@ -150,7 +164,7 @@ export const CredentialsSchema = v.strictObject({
  */
 export const CredentialsChangeSchema = v.pipe(
   v.partial(CredentialsSchema),
-  v.check((change) => change.authId !== undefined || change.authToken !== undefined, 'Type a new Auth ID or Auth Token.'),
+  v.check((change) => change.authId !== undefined || change.authToken !== undefined, says('validation.newCredentials')),
 );
 
 /**
@@ -166,7 +180,7 @@ const TargetSchema = v.strictObject({ to: AddressText, role: v.optional(RoleSche
 const MemberSchema = v.strictObject({ participantId: v.pipe(v.string(), v.nonEmpty()) });
 const NoInput = v.undefined();
 /** A journal day as its file is named, YYYY-MM-DD. */
-const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'A day is written YYYY-MM-DD.'));
+const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, says('validation.dayFormat')));
 
 const LinkAnswerSchema = v.strictObject({
   id: v.pipe(v.string(), v.nonEmpty(), v.maxLength(64)),
@@ -178,7 +192,7 @@ const LinkAnswerSchema = v.strictObject({
  * longer query is not something the window sends: it is refused, never searched.
  */
 const QuerySchema = v.strictObject({
-  query: v.pipe(v.string(), v.maxLength(256, 'A search is at most 256 characters.')),
+  query: v.pipe(v.string(), v.maxLength(256, says('validation.searchTooLong', { max: 256 }))),
 });
 
 /** A channel's input schema, with its result type carried along for the type system only. */

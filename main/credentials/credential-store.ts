@@ -6,7 +6,9 @@
 import * as v from 'valibot';
 import type { CredentialStatus } from '../contract/domain';
 import { CredentialsChangeSchema, CredentialsSchema } from '../contract/ipc';
+import { issueText } from '../contract/known-text';
 import { fail, ok, type Result } from '../contract/result';
+import { text } from '../contract/text';
 import type { Logger } from '../log/logger';
 import type { Keychain } from './keychain';
 
@@ -38,8 +40,8 @@ export interface CredentialStore {
   use<T>(fn: (credentials: Credentials) => Promise<Result<T>>): Promise<Result<T>>;
 }
 
-const MISSING = 'Save your Plivo Auth ID and Auth Token in Settings first.';
-const LOCKED = 'Your system keychain is locked. Unlock your keyring (log in again or open Passwords and Keys), then try again.';
+const MISSING = text('credentials.missing');
+const LOCKED = text('credentials.keychainLocked');
 
 // A locked keyring, a dismissed or cancelled unlock prompt, or a keychain that may not prompt, as
 // libsecret ("Cannot create an item in a locked collection", "prompt dismissed") and macOS ("User
@@ -55,6 +57,7 @@ export function createCredentialStore(
   const logger = options.logger.child({ module: 'credentials' });
   const libsecret = (options.platform ?? process.platform) === 'linux';
   // A service of its own, so a probe a crash left behind is never read as the agent's credentials.
+  // eslint-disable-next-line i18next/no-literal-string -- a keychain entry's service name, which must never change with the language
   const probeService = `${service} (lock check)`;
 
   /**
@@ -93,10 +96,7 @@ export function createCredentialStore(
         return fail('keychain_locked', LOCKED);
       }
       logger.error({ operation, reason }, 'keychain unavailable');
-      return fail(
-        'keychain_unavailable',
-        `Handoff cannot reach the system keychain (${reason}): on Linux it needs a running Secret Service such as GNOME Keyring; ask IT if this workstation has none. Credentials are never stored anywhere else.`,
-      );
+      return fail('keychain_unavailable', text('credentials.keychainUnavailable', { reason }));
     }
   }
 
@@ -104,7 +104,7 @@ export function createCredentialStore(
   function refused(operation: string, issue: v.BaseIssue<unknown>): Result<CredentialStatus> {
     const field = issue.path?.[0]?.key;
     logger.warn({ operation, field, reason: issue.message }, 'credentials refused');
-    return fail('invalid_input', issue.message, typeof field === 'string' ? { field } : undefined);
+    return fail('invalid_input', issueText(issue), typeof field === 'string' ? { field } : undefined);
   }
 
   /**

@@ -5,6 +5,7 @@
  */
 import type { Settings } from '../contract/domain';
 import { fail, ok } from '../contract/result';
+import { text } from '../contract/text';
 import { credentialStatus, type CredentialStore } from '../credentials/credential-store';
 import type { Logger } from '../log/logger';
 import type { PhloClient } from '../phlo/phlo-client';
@@ -39,10 +40,10 @@ export async function startDemoProfile(options: { phlo: PhloClient; logger: Logg
     effectivePhloBaseUrl: () => fixed.phloBaseUrl,
     problem: () => null,
     dismissProblem: () => undefined,
-    update: () => Promise.resolve(fail('invalid_state', 'These are the demo\'s settings. Leave the demo to set up your own.')),
+    update: () => Promise.resolve(fail('invalid_state', text('demo.settingsFixed'))),
   };
   const refuse = () =>
-    Promise.resolve(fail('invalid_state', 'The demo uses the simulator\'s credentials. Leave the demo to save your own.'));
+    Promise.resolve(fail('invalid_state', text('demo.credentialsFixed')));
   const credentials: CredentialStore = {
     status: () => Promise.resolve(ok(credentialStatus(sim.authId))),
     save: refuse,

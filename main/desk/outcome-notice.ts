@@ -4,24 +4,25 @@
  * outcomes, never the agent's own clicks or a call opened, so the notifications stay worth reading.
  */
 import type { SessionAction, SessionSnapshot } from '../contract/domain';
+import { text, type MessageId, type Text } from '../contract/text';
 
-/** A notification's words. */
+/** A notification's words, which the shell says in the agent's language. */
 export interface OutcomeNotice {
-  title: string;
-  body: string;
+  title: Text;
+  body: Text;
 }
 
-const DONE: Record<SessionAction, string> = {
-  warm_transfer: 'Warm transfer started: the colleague is being called while the others hold.',
-  cold_transfer: 'Cold transfer started: the colleague is being called and you have left the call.',
-  add_participant: 'Added to the call.',
-  complete_transfer: 'Transfer completed.',
-  cancel_transfer: 'Transfer cancelled: you are back with the caller.',
-  merge_transfer: 'Calls merged: everyone talks together.',
-  hold: 'Put on hold.',
-  unhold: 'Taken off hold.',
-  hangup: 'Hung up.',
-  voicemail_drop: 'Voicemail left.',
+const DONE: Record<SessionAction, MessageId> = {
+  warm_transfer: 'notification.done.warmTransfer',
+  cold_transfer: 'notification.done.coldTransfer',
+  add_participant: 'notification.done.addParticipant',
+  complete_transfer: 'notification.done.completeTransfer',
+  cancel_transfer: 'notification.done.cancelTransfer',
+  merge_transfer: 'notification.done.mergeTransfer',
+  hold: 'notification.done.hold',
+  unhold: 'notification.done.unhold',
+  hangup: 'notification.done.hangup',
+  voicemail_drop: 'notification.done.voicemailDrop',
 };
 
 /** The notification for a change from `before` to `after`, or null when there is none to give. */
@@ -35,10 +36,15 @@ export function outcomeNotice(
   // An outcome is the end of an action in flight on the same call.
   if (action === null || after === null || after.id !== before?.id || after.pending !== null) return null;
   if (after.unconfirmed !== null) {
-    return { title: 'Did it go through?', body: 'Plivo\'s answer was lost. Check your softphone, then say in Handoff whether it happened.' };
+    return { title: text('notification.unconfirmed.title'), body: text('notification.unconfirmed.body') };
   }
   // Refused or provably not sent: the call is just as it was before the action.
   const unchanged = JSON.stringify([after.participants, after.transfer]) === JSON.stringify([before.participants, before.transfer]);
-  if (unchanged) return { title: 'It did not go through', body: 'Nothing changed on the call. Open Handoff to see why.' };
-  return { title: 'Handoff', body: DONE[action] };
+  if (unchanged) return { title: text('notification.unchanged.title'), body: text('notification.unchanged.body') };
+  return { title: text('notification.title'), body: text(DONE[action]) };
+}
+
+/** The notification for a tray action the core refused: it changes no call, so no outcome would tell the agent. */
+export function refusalNotice(message: Text): OutcomeNotice {
+  return { title: text('notification.refused.title'), body: message };
 }

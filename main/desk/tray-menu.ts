@@ -3,8 +3,9 @@
  * own rules accept now (`memberActions`, the transfer under way), so a menu click can never be an
  * action the window would refuse; the Electron shell only draws the list and sends the request.
  */
-import type { Participant, SessionAction, SessionSnapshot } from '../contract/domain';
+import type { Participant, SessionSnapshot } from '../contract/domain';
 import type { ChannelName } from '../contract/ipc';
+import { text, type MessageId, type Text } from '../contract/text';
 import { memberActions, type TransferEndAction } from '../session/transitions';
 
 /** What a menu item does when clicked. */
@@ -13,58 +14,45 @@ export type TrayCommand =
   | { kind: 'quit' }
   | { kind: 'request'; channel: ChannelName; payload?: { participantId: string } };
 
-/** One line of the menu. */
-export type TrayItem = { type: 'separator' } | { type: 'item'; label: string; enabled: boolean; command: TrayCommand | null };
+/** One line of the menu, its label in the catalog: the shell says it in the agent's language. */
+export type TrayItem = { type: 'separator' } | { type: 'item'; label: Text; enabled: boolean; command: TrayCommand | null };
 
 // Windows cuts tray tooltips at 127 characters.
 const TOOLTIP_MAX = 127;
 
-const TRANSFER_ITEMS: { action: TransferEndAction; label: string; channel: ChannelName }[] = [
-  { action: 'complete_transfer', label: 'Complete transfer', channel: 'call:complete-transfer' },
-  { action: 'cancel_transfer', label: 'Cancel transfer', channel: 'call:cancel-transfer' },
-  { action: 'merge_transfer', label: 'Merge calls', channel: 'call:merge-transfer' },
+const TRANSFER_ITEMS: { action: TransferEndAction; label: MessageId; channel: ChannelName }[] = [
+  { action: 'complete_transfer', label: 'tray.completeTransfer', channel: 'call:complete-transfer' },
+  { action: 'cancel_transfer', label: 'tray.cancelTransfer', channel: 'call:cancel-transfer' },
+  { action: 'merge_transfer', label: 'tray.mergeCalls', channel: 'call:merge-transfer' },
 ];
-
-/** What an action is called while it runs, for the menu and the tooltip. */
-export const ACTION_NAMES: Record<SessionAction, string> = {
-  warm_transfer: 'the warm transfer',
-  cold_transfer: 'the cold transfer',
-  add_participant: 'adding someone',
-  complete_transfer: 'completing the transfer',
-  cancel_transfer: 'cancelling the transfer',
-  merge_transfer: 'merging the calls',
-  hold: 'the hold',
-  unhold: 'the resume',
-  hangup: 'the hang-up',
-  voicemail_drop: 'the voicemail drop',
-};
 
 /** How a person is named in the menu and the tooltip. */
 function nameOf(p: Participant): string {
   return p.label ?? p.displayAddress;
 }
 
-const item = (label: string, command: TrayCommand | null, enabled = true): TrayItem => ({ type: 'item', label, enabled, command });
+const item = (label: Text, command: TrayCommand | null, enabled = true): TrayItem => ({ type: 'item', label, enabled, command });
 
 /** The menu for the call as it stands: Show Handoff, the actions valid now, Quit. */
 export function trayMenu(session: SessionSnapshot | null): TrayItem[] {
-  return [item('Show Handoff', { kind: 'show' }), ...callItems(session), { type: 'separator' }, item('Quit Handoff', { kind: 'quit' })];
+  return [item(text('tray.show'), { kind: 'show' }), ...callItems(session), { type: 'separator' }, item(text('tray.quit'), { kind: 'quit' })];
 }
 
 function callItems(session: SessionSnapshot | null): TrayItem[] {
   if (session === null) return [];
-  if (session.pending !== null) return [{ type: 'separator' }, item(`Waiting for Plivo: ${ACTION_NAMES[session.pending]}…`, null, false)];
+  // The action is a message's select choice: each language words the running action its own way.
+  if (session.pending !== null) return [{ type: 'separator' }, item(text('tray.waiting', { action: session.pending }), null, false)];
   if (session.unconfirmed !== null) {
-    return [{ type: 'separator' }, item(`Say in Handoff whether ${ACTION_NAMES[session.unconfirmed.action]} went through`, null, false)];
+    return [{ type: 'separator' }, item(text('tray.unconfirmed', { action: session.unconfirmed.action }), null, false)];
   }
   if (session.transfer !== null) {
-    return [{ type: 'separator' }, ...TRANSFER_ITEMS.map(({ label, channel }) => item(label, { kind: 'request', channel }))];
+    return [{ type: 'separator' }, ...TRANSFER_ITEMS.map(({ label, channel }) => item(text(label), { kind: 'request', channel }))];
   }
   const rows = session.participants.flatMap((p) =>
     memberActions(session, p.id)
       .filter((action) => action === 'hold' || action === 'unhold')
       .map((action) =>
-        item(`${action === 'hold' ? 'Hold' : 'Resume'} ${nameOf(p)}`, {
+        item(text(action === 'hold' ? 'tray.hold' : 'tray.resume', { name: nameOf(p) }), {
           kind: 'request',
           channel: action === 'hold' ? 'call:hold' : 'call:unhold',
           payload: { participantId: p.id },
@@ -74,22 +62,23 @@ function callItems(session: SessionSnapshot | null): TrayItem[] {
   return rows.length === 0 ? [] : [{ type: 'separator' }, ...rows];
 }
 
-/** The tray icon's tooltip: the call's state in a few words. */
-export function trayTooltip(session: SessionSnapshot | null): string {
-  return `Handoff: ${describe(session)}`.slice(0, TOOLTIP_MAX);
+/** The tray icon's tooltip: the call's state in a few words, in the agent's language, cut to what Windows shows. */
+export function trayTooltip(session: SessionSnapshot | null, say: (said: Text) => string): string {
+  return say(describe(session)).slice(0, TOOLTIP_MAX);
 }
 
-function describe(session: SessionSnapshot | null): string {
-  if (session === null) return 'no call open';
-  if (session.pending !== null) return `waiting for Plivo (${ACTION_NAMES[session.pending]})`;
-  if (session.unconfirmed !== null) return `did ${ACTION_NAMES[session.unconfirmed.action]} go through? Say in Handoff`;
+function describe(session: SessionSnapshot | null): Text {
+  if (session === null) return text('tray.tooltip.noCall');
+  if (session.pending !== null) return text('tray.tooltip.waiting', { action: session.pending });
+  if (session.unconfirmed !== null) return text('tray.tooltip.unconfirmed', { action: session.unconfirmed.action });
   const transfer = session.transfer;
   const target = transfer === null ? undefined : session.participants.find((p) => p.id === transfer.targetId);
-  if (target !== undefined) return `warm transfer, consulting ${nameOf(target)}`;
+  if (target !== undefined) return text('tray.tooltip.consulting', { name: nameOf(target) });
   const others = session.participants.filter((p) => p.kind !== 'self' && p.state !== 'left');
-  if (others.length === 0) return 'the call has ended';
+  if (others.length === 0) return text('tray.tooltip.ended');
+  const names = others.map(nameOf);
   const held = others.filter((p) => p.state === 'on_hold').map(nameOf);
-  return `on a call with ${others.map(nameOf).join(', ')}${held.length === 0 ? '' : ` (on hold: ${held.join(', ')})`}`;
+  return held.length === 0 ? text('tray.tooltip.onCall', { names }) : text('tray.tooltip.onCallHeld', { names, held });
 }
 
 /** Whether closing the window hides it to the tray: while a call is open, so the call stays at hand. */
@@ -98,5 +87,4 @@ export function hidesOnClose(session: SessionSnapshot | null): boolean {
 }
 
 /** Said once, the first time the window hides to the tray, so the agent knows it did not quit. */
-export const HIDDEN_TO_TRAY =
-  'Handoff is still running in the tray, because a call is open. Click its icon to show it again; Quit Handoff is in its menu.';
+export const HIDDEN_TO_TRAY: Text = text('desk.hiddenToTray');

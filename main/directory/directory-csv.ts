@@ -10,6 +10,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { parse } from 'csv-parse';
 import { parseAddress } from '../address/address';
 import type { DirectoryEntry, DirectoryKind, DirectorySource } from '../contract/domain';
+import { text, type Text } from '../contract/text';
 import { reasonOf } from '../settings/settings-store';
 
 /** Bigger than any real company directory (100k rows is about 6 MB), small enough to read in seconds. */
@@ -29,8 +30,8 @@ export interface LineEntry extends DirectoryEntry {
 export interface DirectoryFileRead {
   entries: LineEntry[];
   /** `line N: why`, in file order. */
-  skipped: string[];
-  problem: string | null;
+  skipped: Text[];
+  problem: Text | null;
 }
 
 const NOTHING: DirectoryFileRead = { entries: [], skipped: [], problem: null };
@@ -42,10 +43,10 @@ export async function readDirectoryCsv(file: string, source: DirectorySource, de
     size = (await stat(file)).size;
   } catch (error) {
     if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return NOTHING;
-    return refused(`Handoff could not read ${file} (${reasonOf(error)}).`);
+    return refused(text('directory.problem.unreadable', { file, reason: reasonOf(error) }));
   }
   if (size > MAX_DIRECTORY_BYTES) {
-    return refused(`${file} is ${megabytes(size)} MB; Handoff reads directories of up to ${megabytes(MAX_DIRECTORY_BYTES)} MB.`);
+    return refused(text('directory.problem.tooBig', { file, size: megabytes(size), max: megabytes(MAX_DIRECTORY_BYTES) }));
   }
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true });
   const input = createReadStream(file);
@@ -63,16 +64,20 @@ export async function readDirectoryCsv(file: string, source: DirectorySource, de
     }
   } catch (error) {
     input.destroy();
-    return refused(`${file} is not a directory Handoff can read (${reasonOf(error)}).`);
+    return refused(
+      error instanceof NotUtf8
+        ? text('directory.problem.notUtf8', { file })
+        : text('directory.problem.notReadable', { file, reason: reasonOf(error) }),
+    );
   }
-  if (!rows.sawHeader) return refused(`${file} is empty: it needs a header row with name and address columns.`);
+  if (!rows.sawHeader) return refused(text('directory.problem.empty', { file }));
   return { entries: rows.entries, skipped: rows.skipped, problem: null };
 }
 
 /** Turns records into entries, one at a time, as the stream delivers them. */
 class RowReader {
   readonly entries: LineEntry[] = [];
-  readonly skipped: string[] = [];
+  readonly skipped: Text[] = [];
   sawHeader = false;
   #columns: Record<Column, number> = { name: -1, address: -1, kind: -1, team: -1 };
   readonly #seen = new Map<string, number>();
@@ -84,20 +89,20 @@ class RowReader {
   ) {}
 
   /** Takes one record; returns why the whole file must be refused, or null. */
-  take(record: string[], line: number): string | null {
+  take(record: string[], line: number): Text | null {
     if (!this.sawHeader) {
       this.sawHeader = true;
       return this.#header(record);
     }
     const cell = (column: number) => (column < 0 ? '' : (record[column] ?? '').trim());
-    const row = this.#entry(cell(this.#columns.name), cell(this.#columns.address), cell(this.#columns.kind), cell(this.#columns.team));
-    if (typeof row === 'string') {
-      this.skipped.push(`line ${line}: ${row}`);
+    const row = this.#entry(line, cell(this.#columns.name), cell(this.#columns.address), cell(this.#columns.kind), cell(this.#columns.team));
+    if ('id' in row) {
+      this.skipped.push(row);
       return null;
     }
     const first = this.#seen.get(row.address);
     if (first !== undefined) {
-      this.skipped.push(`line ${line}: the same address as line ${first}, which is kept`);
+      this.skipped.push(text('directory.row.duplicate', { line, first }));
       return null;
     }
     this.#seen.set(row.address, line);
@@ -105,21 +110,30 @@ class RowReader {
     return null;
   }
 
-  #header(record: string[]): string | null {
+  #header(record: string[]): Text | null {
     const names = record.map((cell) => cell.trim().toLowerCase());
     for (const column of COLUMNS) this.#columns[column] = names.indexOf(column);
     if (this.#columns.name >= 0 && this.#columns.address >= 0) return null;
-    return `${this.file} has no header row naming its columns: the first line must be name,address,kind,team (in any order).`;
+    return text('directory.problem.noHeader', { file: this.file, columns: COLUMNS.join(',') });
   }
 
-  #entry(name: string, addressText: string, kindText: string, team: string): string | Omit<LineEntry, 'line'> {
-    if (name === '') return 'the name is empty';
-    if (name.length > MAX_NAME || team.length > MAX_NAME) return `keep names and teams under ${MAX_NAME} characters`;
+  /** The row's entry, or why line `line` is skipped. */
+  #entry(line: number, name: string, addressText: string, kindText: string, team: string): Text | Omit<LineEntry, 'line'> {
+    if (name === '') return text('directory.row.noName', { line });
+    if (name.length > MAX_NAME || team.length > MAX_NAME) return text('directory.row.tooLong', { line, max: MAX_NAME });
     const kind = (this.#columns.kind < 0 ? 'agent' : kindText.toLowerCase()) as DirectoryKind;
-    if (!KINDS.includes(kind)) return `the kind "${kindText.slice(0, 20)}" is not agent, queue or external`;
+    if (!KINDS.includes(kind)) return text('directory.row.kind', { line, kind: kindText.slice(0, 20) });
     const address = parseAddress(addressText, this.country);
-    if (!address.ok) return address.error.message;
+    if (!address.ok) return text('directory.row.address', { line, reason: address.error.message });
     return { name, address: address.value, kind, team, source: this.source };
+  }
+}
+
+/** A file that is not UTF-8: refused with its own sentence, which says how to save it. */
+class NotUtf8 extends Error {
+  constructor() {
+    // The errno name for an illegal byte sequence: the log's word, never the agent's.
+    super('EILSEQ');
   }
 }
 
@@ -132,23 +146,23 @@ function strictUtf8(): Transform {
       try {
         done(null, decoder.decode(chunk, { stream: true }));
       } catch {
-        done(new Error('it is not UTF-8 text; save it as "CSV UTF-8"'));
+        done(new NotUtf8());
       }
     },
     flush(done: TransformCallback) {
       try {
         done(null, decoder.decode());
       } catch {
-        done(new Error('it is not UTF-8 text; save it as "CSV UTF-8"'));
+        done(new NotUtf8());
       }
     },
   });
 }
 
-function refused(problem: string): DirectoryFileRead {
+function refused(problem: Text): DirectoryFileRead {
   return { entries: [], skipped: [], problem };
 }
 
-function megabytes(bytes: number): string {
-  return (bytes / 1024 / 1024).toFixed(0);
+function megabytes(bytes: number): number {
+  return Math.round(bytes / 1024 / 1024);
 }

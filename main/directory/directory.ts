@@ -19,6 +19,7 @@ import type {
   FavoriteToggled,
 } from '../contract/domain';
 import { fail, ok, type Result } from '../contract/result';
+import { text, type Text } from '../contract/text';
 import type { Logger } from '../log/logger';
 import { readDirectoryCsv, type DirectoryFileRead } from './directory-csv';
 import { buildDirectorySearch, type DirectorySearch } from './directory-search';
@@ -77,16 +78,16 @@ export async function createDirectory(options: DirectoryOptions): Promise<Direct
   let entries: DirectoryEntry[] = [];
   let byAddress = new Map<string, DirectoryEntry>();
   let index: DirectorySearch = await buildDirectorySearch([]);
-  let shadowed: string[] = [];
+  let shadowed: Text[] = [];
   let loading: Promise<void> = Promise.resolve();
   let pending = 0;
 
   async function rebuild(): Promise<void> {
     const merged = new Map<string, DirectoryEntry>();
-    const hidden: string[] = [];
+    const hidden: Text[] = [];
     for (const { read } of sources) {
       for (const entry of read.entries) {
-        if (merged.has(entry.address)) hidden.push(`line ${entry.line}: the same address as an organization entry, which is kept`);
+        if (merged.has(entry.address)) hidden.push(text('directory.row.shadowed', { line: entry.line }));
         else merged.set(entry.address, { name: entry.name, address: entry.address, kind: entry.kind, team: entry.team, source: entry.source });
       }
     }
@@ -178,7 +179,7 @@ export async function createDirectory(options: DirectoryOptions): Promise<Direct
         await saved.favorites.put({ address: address.value, name: byAddress.get(address.value)?.name ?? name }, !favorite);
       } catch (error) {
         logger.error({ err: error }, 'favorites could not be saved');
-        return fail('internal', 'Handoff could not save your favorites. The details are in its log.');
+        return fail('internal', text('directory.favoritesNotSaved'));
       }
       return ok({ address: address.value, favorite });
     },

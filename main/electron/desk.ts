@@ -19,9 +19,10 @@ import {
   type MenuItemConstructorOptions,
 } from 'electron';
 import type { SessionSnapshot, Settings } from '../contract/domain';
+import { text } from '../contract/text';
 import type { Core, DeskShell } from '../core';
 import { HIDDEN_TO_TRAY, hidesOnClose, trayMenu, trayTooltip, type TrayItem } from '../desk/tray-menu';
-import { outcomeNotice } from '../desk/outcome-notice';
+import { outcomeNotice, refusalNotice, type OutcomeNotice } from '../desk/outcome-notice';
 import { readPlacement, remember, restoredBounds, type Placement, type Rect } from '../desk/window-bounds';
 import { dispatch } from '../handlers/channel-handlers';
 import iconPath from '../../assets/icon.png?asset';
@@ -60,9 +61,11 @@ export function startDesk(core: Core, host: DeskHost, dataDir: string): DeskShel
 
   const image = nativeImage.createFromPath(iconPath).resize({ width: 16, height: 16 });
   const tray = new Tray(image);
-  const notify = (title: string, body: string) => {
+  // The main process's own words, in the language the window speaks (it changes with the setting).
+  const words = () => core.language.translator();
+  const notify = ({ title, body }: OutcomeNotice) => {
     if (!Notification.isSupported()) return;
-    const shown = new Notification({ title, body, icon: iconPath });
+    const shown = new Notification({ title: words().say(title), body: words().say(body), icon: iconPath });
     shown.on('click', () => void host.show());
     shown.show();
   };
@@ -75,28 +78,31 @@ export function startDesk(core: Core, host: DeskHost, dataDir: string): DeskShel
       // Through the same dispatch as the window: the payload is parsed, the core's rules apply.
       const result = await dispatch(core.handlers, command.channel, command.payload, core.logger);
       // A refusal changes no call, so no outcome would tell the agent: the tray says it itself.
-      if (!result.ok) notify('Handoff did not do that', result.error.message);
+      if (!result.ok) notify(refusalNotice(result.error.message));
     }
   };
   const drawTray = (session: Parameters<typeof trayMenu>[0]) => {
-    tray.setToolTip(trayTooltip(session));
+    tray.setToolTip(trayTooltip(session, (said) => words().say(said)));
     const template: MenuItemConstructorOptions[] = trayMenu(session).map((entry) =>
       entry.type === 'separator'
         ? { type: 'separator' }
-        : { label: entry.label, enabled: entry.enabled, click: () => void runCommand(entry) },
+        : { label: words().say(entry.label), enabled: entry.enabled, click: () => void runCommand(entry) },
     );
     tray.setContextMenu(Menu.buildFromTemplate(template));
   };
   tray.on('click', () => void host.show());
   drawTray(null);
 
-  core.onEvent(({ event, payload: session }) => {
-    if (event !== 'session:changed') return;
+  core.onEvent((change) => {
+    // The tray's words follow a change of language at once, like the window's.
+    if (change.event === 'language:changed') drawTray(previous);
+    if (change.event !== 'session:changed') return;
+    const session = change.payload;
     drawTray(session);
     const window = host.window();
     const notice = outcomeNotice(previous, session, { focused: window?.isFocused() ?? false, enabled: settings.notifyOutcomes });
     previous = session;
-    if (notice !== null) notify(notice.title, notice.body);
+    if (notice !== null) notify(notice);
   });
 
   const savePlacement = (window: BrowserWindow) => {
@@ -127,7 +133,7 @@ export function startDesk(core: Core, host: DeskHost, dataDir: string): DeskShel
       } catch (error) {
         core.logger.warn({ err: error, accelerator }, 'global shortcut refused');
       }
-      return registered ? null : `The system refused the shortcut ${accelerator} (another app may use it): choose another one in Settings.`;
+      return registered ? null : text('desk.shortcutRefused', { accelerator });
     },
 
     /** Wires a new window: keep on top, remembered bounds, and hiding to the tray while a call is open. */
@@ -149,9 +155,9 @@ export function startDesk(core: Core, host: DeskHost, dataDir: string): DeskShel
         window.hide();
         if (toldHidden) return;
         toldHidden = true;
-        if (Notification.isSupported()) notify('Handoff', HIDDEN_TO_TRAY);
+        if (Notification.isSupported()) notify({ title: text('notification.title'), body: HIDDEN_TO_TRAY });
         // Where the OS has no notifications, the window says it the next time it shows.
-        else window.once('show', () => void dialog.showMessageBox(window, { type: 'info', message: HIDDEN_TO_TRAY }));
+        else window.once('show', () => void dialog.showMessageBox(window, { type: 'info', message: words().say(HIDDEN_TO_TRAY) }));
       });
     },
 

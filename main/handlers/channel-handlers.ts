@@ -12,7 +12,9 @@ import {
   type ChannelParsed,
   type ChannelResult,
 } from '../contract/ipc';
+import { issueText } from '../contract/known-text';
 import { fail, ok, type Result } from '../contract/result';
+import { text } from '../contract/text';
 import type { Directory } from '../directory/directory';
 import type { LanguageService } from '../i18n/language';
 import type { Logger } from '../log/logger';
@@ -123,13 +125,13 @@ export async function dispatch(
   if (!isChannelName(channel)) {
     // Anything but a string is named by its type: making text of it may throw (an object without a prototype has no toString).
     logger.warn({ channel: typeof channel === 'string' ? channel.slice(0, 80) : `(${typeof channel})` }, 'refused a request on an unknown channel');
-    return fail('invalid_input', 'Unknown request.');
+    return fail('invalid_input', text('error.unknownRequest'));
   }
   // Valibot's object schemas take any object, so a Map, Set or Date (IPC's structured clone carries
   // them) would pass as `{}`; every input in the contract is a plain object or nothing at all.
   if (typeof payload === 'object' && payload !== null && !isPlainObject(payload)) {
     logger.warn({ channel }, 'refused a request whose input is not a plain object');
-    return fail('invalid_input', 'The request must be a plain object.');
+    return fail('invalid_input', text('error.requestNotPlainObject'));
   }
   const parsed = v.safeParse(CHANNELS[channel].input, payload);
   if (!parsed.success) {
@@ -137,7 +139,7 @@ export async function dispatch(
     const [issue] = parsed.issues;
     const field = v.getDotPath(issue);
     logger.warn({ channel, field }, 'refused a malformed request');
-    return fail('invalid_input', issue.message, field === null ? undefined : { field });
+    return fail('invalid_input', issueText(issue), field === null ? undefined : { field });
   }
   try {
     // The schema guarantees the shape the handler's type promises.
@@ -145,7 +147,7 @@ export async function dispatch(
     return await handler(parsed.output);
   } catch (error) {
     logger.error({ channel, err: error }, 'handler failed');
-    return fail('internal', 'Something went wrong inside Handoff. The details are in its log.');
+    return fail('internal', text('error.internal'));
   }
 }
 

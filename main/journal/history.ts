@@ -5,6 +5,7 @@
  */
 import type { HistoryDay, HistoryRow } from '../contract/domain';
 import { fail, ok, type Result } from '../contract/result';
+import { text } from '../contract/text';
 import { reasonOf } from '../settings/settings-store';
 import { historyCsv } from './csv';
 import type { Journal, JournalRead } from './journal';
@@ -55,7 +56,7 @@ export function historyDay(journal: Journal, day: string): Result<HistoryDay> {
 
 /** The CSV of the days from `from` to `to`, named for them. */
 export function historyExport(journal: Journal, from: string, to: string): Result<{ fileName: string; csv: string }> {
-  if (from > to) return fail('invalid_input', 'The first day must not be after the last.', { field: 'from' });
+  if (from > to) return fail('invalid_input', text('journal.firstDayAfterLast'), { field: 'from' });
   return readJournal(journal, ({ entries }) => ({
     fileName: `handoff-history-${from}-to-${to}.csv`,
     csv: historyCsv(rowsBetween(historyRows(entries), from, to)),
@@ -66,6 +67,6 @@ function readJournal<T>(journal: Journal, use: (read: JournalRead) => T): Result
   try {
     return ok(use(journal.readAll()));
   } catch (error) {
-    return fail('journal_unavailable', `Handoff could not read its journal in ${journal.dir} (${reasonOf(error)}).`);
+    return fail('journal_unavailable', text('journal.unreadable', { folder: journal.dir, reason: reasonOf(error) }));
   }
 }

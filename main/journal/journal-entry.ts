@@ -5,6 +5,8 @@
 import * as v from 'valibot';
 import { RoleSchema, type SessionSnapshot } from '../contract/domain';
 import { ERROR_CODES } from '../contract/error-codes';
+import { readText } from '../contract/known-text';
+import { text } from '../contract/text';
 
 const Stamp = v.pipe(v.string(), v.isoTimestamp());
 const Text = v.string();
@@ -38,6 +40,19 @@ const CommandSchema = v.variant('action', [
 
 const Ref = { at: Stamp, sessionId: Text, actionId: Text };
 
+/**
+ * A failure's words: the Text it was recorded with, or, from a journal an older Handoff wrote, its
+ * English sentence, shown as it was. A Text this build cannot show (an id it lacks) keeps the line:
+ * the code still says what happened.
+ */
+const RecordedMessage = v.pipe(
+  v.union([v.string(), v.looseObject({ id: v.string() })]),
+  v.transform((message) => {
+    if (typeof message === 'string') return text('journal.recordedMessage', { text: message });
+    return readText(message) ?? text('journal.unknownMessage');
+  }),
+);
+
 /** Every kind of line, each stamped with when it was written. */
 export const JournalEntrySchema = v.variant('type', [
   // The call as it is after it opened or changed: enough to draw it again exactly.
@@ -50,7 +65,7 @@ export const JournalEntrySchema = v.variant('type', [
     type: v.picklist(['failed', 'uncertain']),
     ...Ref,
     code: v.picklist(ERROR_CODES),
-    message: Text,
+    message: RecordedMessage,
     apiId: v.nullable(Text),
   }),
   v.object({ type: v.literal('confirmed'), ...Ref, happened: v.boolean() }),

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { fail, ok, type Result } from '../contract/result';
+import { text } from '../contract/text';
 import type { Logger } from '../log/logger';
 import { reasonOf } from '../settings/settings-store';
 import { dayOf, journalFiles, type JournalFs } from './journal-files';
@@ -74,10 +75,7 @@ export function createJournal(options: JournalOptions): Journal {
         return ok(null);
       } catch (error) {
         logger.error({ err: error, dir }, 'journal could not be written');
-        return fail(
-          'journal_unavailable',
-          `Handoff could not write its journal in ${dir} (${reasonOf(error)}), so it sent nothing: every action is recorded before it is sent. Free some disk space or ask IT to make the folder writable.`,
-        );
+        return fail('journal_unavailable', text('journal.unwritable', { folder: dir, reason: reasonOf(error) }));
       }
     },
 

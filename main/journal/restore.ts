@@ -5,6 +5,7 @@
  */
 import type { SessionSnapshot } from '../contract/domain';
 import type { Failure } from '../contract/result';
+import { text } from '../contract/text';
 import { plan, type Command } from '../session/transitions';
 import type { JournalEntry, StoredSession } from './journal-entry';
 
@@ -18,7 +19,7 @@ export interface RestoredCall {
 export const INTERRUPTED: Failure = {
   code: 'interrupted',
   // Short: at 320 px the question, the notice and the call's actions must all fit; the question says the rest.
-  message: 'Handoff closed before Plivo answered.',
+  message: text('journal.interrupted'),
 };
 
 interface Open {

@@ -6,9 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import type { LinkNotice, ScreenPop, SessionSnapshot } from '../contract/domain';
 import { fail, ok, type Result } from '../contract/result';
+import { text } from '../contract/text';
 import type { Logger } from '../log/logger';
 import type { CallSession } from '../session/call-session';
-import { decideLink, ignoredWords, type ShownLink } from './link-rule';
+import { decideLink, shownTarget, withIgnored, type ShownLink } from './link-rule';
 import { createLinkStorm, type StormTiming } from './link-storm';
 import { parseLink } from './parse-link';
 
@@ -33,7 +34,7 @@ export function createLinkInbox(deps: LinkInboxDeps) {
   const storm = createLinkStorm(settle, deps.timing);
 
   function show(link: ScreenPop): ShownLink {
-    return { link, shown: link.name === null ? link.displayTo : `${link.name} (${link.displayTo})` };
+    return { link, shown: shownTarget(link) };
   }
 
   function notify(notice: Omit<LinkNotice, 'id'>): void {
@@ -45,12 +46,12 @@ export function createLinkInbox(deps: LinkInboxDeps) {
     return deps.session().open({ customer: link.to, label: link.name ?? undefined });
   }
 
-  function settle(text: string, ignored: number): void {
-    const parsed = parseLink(text, deps.defaultCountry());
+  function settle(raw: string, ignored: number): void {
+    const parsed = parseLink(raw, deps.defaultCountry());
     if (!parsed.ok) {
       // Never the whole text: it is whatever another program sent.
-      logger.warn({ link: text.slice(0, 120), ignored, reason: parsed.error.message }, 'link refused');
-      notify({ kind: 'refused', link: null, message: parsed.error.message + ignoredWords(ignored), ignored });
+      logger.warn({ link: raw.slice(0, 120), ignored, reason: parsed.error.message }, 'link refused');
+      notify({ kind: 'refused', link: null, message: withIgnored(parsed.error.message, ignored), ignored });
       return;
     }
     const link = parsed.value;
@@ -64,15 +65,15 @@ export function createLinkInbox(deps: LinkInboxDeps) {
     const opened = open(link);
     notify(
       opened.ok
-        ? { kind: 'opened', link, message: `Call with ${shown.shown} opened from a link.`, ignored }
-        : { kind: 'refused', link, message: `Handoff did not open the call with ${shown.shown}: ${opened.error.message}`, ignored },
+        ? { kind: 'opened', link, message: text('link.opened', { target: shown.shown }), ignored }
+        : { kind: 'refused', link, message: text('link.open.failed', { target: shown.shown, reason: opened.error.message }), ignored },
     );
   }
 
   return {
     /** Takes a link as it arrived (command line, second instance, macOS open-url); resolves once it is acted on. */
-    deliver(text: string): Promise<void> {
-      return storm.push(text);
+    deliver(raw: string): Promise<void> {
+      return storm.push(raw);
     },
 
     /** The notice still waiting for the agent, for a window that (re)loads. */
@@ -86,7 +87,7 @@ export function createLinkInbox(deps: LinkInboxDeps) {
      */
     answer(id: string, wantsOpen: boolean): Result<SessionSnapshot | null> {
       const notice = current;
-      if (notice?.id !== id) return fail('invalid_state', 'That link is no longer waiting: a newer one replaced it, or it was answered.');
+      if (notice?.id !== id) return fail('invalid_state', text('link.notWaiting'));
       current = null;
       deps.publish(null);
       if (!wantsOpen || notice.kind !== 'ask' || notice.link === null) return ok(null);

@@ -7,53 +7,56 @@
  * itself and the agent clicks it again when ready). A transfer link only fills in the field.
  */
 import type { ScreenPop, SessionSnapshot } from '../contract/domain';
+import { text, type Text, type TextParam } from '../contract/text';
 import { closeRisk, whyNoDial } from '../session/transitions';
 
 /** What to do with a link: open its call now, ask the agent, fill the transfer field, or refuse. */
-export type LinkDecision = { kind: 'open' } | { kind: 'ask' | 'fill' | 'refused'; message: string };
+export type LinkDecision = { kind: 'open' } | { kind: 'ask' | 'fill' | 'refused'; message: Text };
 
 /** A link with how the window names its person, e.g. "Ada Lovelace ((415) 555-0100)". */
 export interface ShownLink {
   link: ScreenPop;
-  shown: string;
+  shown: TextParam;
 }
 
-/** The sentence about the other links of a burst, or nothing when the link came alone. */
-export function ignoredWords(ignored: number): string {
-  if (ignored <= 0) return '';
-  return ` ${ignored} other link${ignored === 1 ? '' : 's'} that arrived at the same moment ${ignored === 1 ? 'was' : 'were'} ignored.`;
+/** How a link's person is named: the name with the number, or the number alone. */
+export function shownTarget(link: ScreenPop): TextParam {
+  return link.name === null ? link.displayTo : text('link.target.named', { name: link.name, address: link.displayTo });
+}
+
+/** A notice with the sentence about the other links of its burst, or the notice alone when the link came alone. */
+export function withIgnored(message: Text, ignored: number): Text {
+  return ignored <= 0 ? message : text('link.withIgnored', { notice: message, ignored });
 }
 
 /** Decides by the call's state; `ignored` counts the other links of its burst. */
-export function decideLink({ link, shown }: ShownLink, session: SessionSnapshot | null, ignored: number): LinkDecision {
-  const burst = ignoredWords(ignored);
+export function decideLink({ link, shown: target }: ShownLink, session: SessionSnapshot | null, ignored: number): LinkDecision {
+  const decided = (kind: 'ask' | 'fill' | 'refused', message: Text): LinkDecision => ({ kind, message: withIgnored(message, ignored) });
   const busy = session === null ? null : whyBusy(session);
   if (link.kind === 'transfer') {
-    if (session === null) return { kind: 'refused', message: `Handoff did not fill in the transfer to ${shown}: no call is open.${burst}` };
-    const blocked = busy ?? whyNoDial(session);
-    if (blocked !== null) return { kind: 'refused', message: `Handoff did not fill in the transfer to ${shown}: ${blocked}${burst}` };
-    return { kind: 'fill', message: `Transfer to ${shown} is filled in from a link: choose how to transfer (nothing is dialled yet).${burst}` };
+    if (session === null) return decided('refused', text('link.fill.noCall', { target }));
+    if (busy !== null) return decided('refused', text('link.fill.busy', { target, busy }));
+    const blocked = whyNoDial(session);
+    if (blocked !== null) return decided('refused', text('link.fill.blocked', { target, reason: blocked }));
+    return decided('fill', text('link.fill.done', { target }));
   }
   if (session === null) {
     // A burst's survivor is not obviously what the agent meant: it is offered, never opened alone.
-    return ignored > 0 ? { kind: 'ask', message: `Open the call with ${shown}?${burst}` } : { kind: 'open' };
+    return ignored > 0 ? decided('ask', text('link.ask.open', { target })) : { kind: 'open' };
   }
   const customer = session.participants.find((p) => p.kind === 'customer');
-  if (customer?.address === link.to) return { kind: 'refused', message: `The call with ${shown} is already open.${burst}` };
-  if (busy !== null) return { kind: 'refused', message: `Handoff did not open the call with ${shown}: ${busy} Open the link again when you are done.${burst}` };
-  const current = customer === undefined ? 'the open call' : (customer.label ?? customer.displayAddress);
-  return {
-    kind: 'ask',
-    message: `Open the new call? It replaces the call with ${current} by the call with ${shown} in Handoff (your softphone call is not affected).${burst}`,
-  };
+  if (customer?.address === link.to) return decided('refused', text('link.alreadyOpen', { target }));
+  if (busy !== null) return decided('refused', text('link.open.busy', { target, busy }));
+  if (customer === undefined) return decided('ask', text('link.ask.replaceOpen', { target }));
+  return decided('ask', text('link.ask.replace', { current: customer.label ?? customer.displayAddress, target }));
 }
 
-/** Why the open call must not be replaced or changed by a link now, or null. */
-function whyBusy(session: SessionSnapshot): string | null {
-  if (session.pending !== null) return 'an action is under way.';
+/** Why the open call must not be replaced or changed by a link now (the messages' `busy` choice), or null. */
+function whyBusy(session: SessionSnapshot): 'action' | 'transfer' | 'unconfirmed' | 'held' | null {
+  if (session.pending !== null) return 'action';
   const risk = closeRisk(session);
   if (risk === null) return null;
-  if (risk.consulting !== null) return 'a warm transfer is under way.';
-  if (risk.unconfirmed) return 'the last action is not confirmed yet.';
-  return 'someone on the call is on hold.';
+  if (risk.consulting !== null) return 'transfer';
+  if (risk.unconfirmed) return 'unconfirmed';
+  return 'held';
 }

@@ -6,6 +6,7 @@
 import { formatAddress, parseAddress } from '../address/address';
 import type { ScreenPop } from '../contract/domain';
 import { fail, ok, type Result } from '../contract/result';
+import { text, type MessageId, type TextParam } from '../contract/text';
 
 /** The scheme the installers register and Electron's `setAsDefaultProtocolClient` claims. */
 export const LINK_SCHEME = 'handoff';
@@ -22,9 +23,12 @@ const PARAMETERS = new Set(['to', 'name']);
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /** Why a link was refused, in one sentence the window shows and the log keeps. */
-function refuse(message: string): Result<ScreenPop> {
-  return fail('invalid_input', `Handoff ignored a link: ${message}`);
+function refuse(id: MessageId, params?: Readonly<Record<string, TextParam>>): Result<ScreenPop> {
+  return fail('invalid_input', text(id, params));
 }
+
+/** The link's forms, named in the refusal of a link of neither. */
+const FORMS = { callForm: 'handoff://call?to=…', transferForm: 'handoff://transfer?to=…' } as const;
 
 /**
  * Checks a link and returns the call or transfer target it names. Percent-decoding is RFC 3986's
@@ -32,33 +36,33 @@ function refuse(message: string): Result<ScreenPop> {
  * `+14155550100` means it, and a broken escape is refused rather than kept as typed.
  */
 export function parseLink(text: string, defaultCountry: string): Result<ScreenPop> {
-  if (text.length > MAX_LINK_LENGTH) return refuse(`it is longer than ${MAX_LINK_LENGTH} characters.`);
+  if (text.length > MAX_LINK_LENGTH) return refuse('link.refused.tooLong', { max: MAX_LINK_LENGTH });
   const shape = SHAPE.exec(text);
-  if (shape === null) return refuse('it is not of the form handoff://call?to=… or handoff://transfer?to=….');
+  if (shape === null) return refuse('link.refused.shape', FORMS);
   const host = (shape[1] ?? '').toLowerCase();
-  if (host !== 'call' && host !== 'transfer') return refuse(`"${host}" is not something Handoff does (call or transfer).`);
+  if (host !== 'call' && host !== 'transfer') return refuse('link.refused.host', { host });
   const values = new Map<string, string>();
   for (const pair of (shape[2] ?? '').split('&')) {
     const at = pair.indexOf('=');
     const name = at < 0 ? pair : pair.slice(0, at);
-    if (!PARAMETERS.has(name)) return refuse(`"${name.slice(0, 20)}" is not a parameter Handoff takes (to, name).`);
-    if (values.has(name)) return refuse(`it gives "${name}" twice.`);
+    if (!PARAMETERS.has(name)) return refuse('link.refused.parameter', { parameter: name.slice(0, 20) });
+    if (values.has(name)) return refuse('link.refused.twice', { parameter: name });
     let value: string;
     try {
       value = decodeURIComponent(at < 0 ? '' : pair.slice(at + 1));
     } catch {
-      return refuse(`the ${name} is not correctly percent-encoded.`);
+      return refuse('link.refused.encoding', { parameter: name });
     }
-    if (CONTROL.test(value)) return refuse(`the ${name} holds control characters.`);
+    if (CONTROL.test(value)) return refuse('link.refused.control', { parameter: name });
     values.set(name, value.trim());
   }
   const to = values.get('to') ?? '';
-  if (to === '') return refuse('it names no number (to=…).');
-  if (to.length > MAX_TO) return refuse('the number is too long.');
+  if (to === '') return refuse('link.refused.noNumber');
+  if (to.length > MAX_TO) return refuse('link.refused.numberTooLong');
   const name = values.get('name') ?? '';
-  if (name.length > MAX_NAME) return refuse(`the name is longer than ${MAX_NAME} characters.`);
+  if (name.length > MAX_NAME) return refuse('link.refused.nameTooLong', { max: MAX_NAME });
   const address = parseAddress(to, defaultCountry);
-  if (!address.ok) return refuse(address.error.message);
+  if (!address.ok) return refuse('link.refused.address', { reason: address.error.message });
   return ok({ kind: host, to: address.value, displayTo: formatAddress(address.value, defaultCountry), name: name === '' ? null : name });
 }
 

@@ -1,5 +1,6 @@
 import type { ConnectionCheck } from '../contract/domain';
 import { ok, type Failure, type Result } from '../contract/result';
+import { text, type Text } from '../contract/text';
 import { requireSettings } from '../settings/require-settings';
 import type { PhloClient } from './phlo-client';
 import { phloTarget, type CredentialLender, type SettingsSource } from './phlo-target';
@@ -9,16 +10,10 @@ import { phloTarget, type CredentialLender, type SettingsSource } from './phlo-t
  * (the PHLO client's "check them in Settings" would send them where they are) and name the field
  * to put the reason beside.
  */
-const IN_SETTINGS: Partial<Record<Failure['code'], { message: string; field?: string }>> = {
-  invalid_credentials: {
-    message:
-      'Plivo refused this Auth ID and Auth Token. Paste the Auth Token again from the Plivo console; if the Auth ID there differs from the one saved, change it too.',
-    field: 'authToken',
-  },
-  credentials_missing: { message: 'Enter your Plivo Auth ID and Auth Token, then test again.', field: 'authId' },
-  not_found: {
-    message: 'Plivo does not know this PHLO ID and node ID: compare them with the PHLO console, and check that the PHLO is deployed.',
-  },
+const IN_SETTINGS: Partial<Record<Failure['code'], { message: Text; field?: string }>> = {
+  invalid_credentials: { message: text('error.checkConnection.invalidCredentials'), field: 'authToken' },
+  credentials_missing: { message: text('error.checkConnection.credentialsMissing'), field: 'authId' },
+  not_found: { message: text('error.checkConnection.notFound') },
 };
 
 /** "Test connection": reads the multi-party call node, which proves IDs, credentials and network at once. */

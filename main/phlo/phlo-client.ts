@@ -7,6 +7,7 @@ import type { $Fetch } from 'ofetch';
 import * as v from 'valibot';
 import type { MemberAction, NodeAction, Role } from '../contract/domain';
 import { fail, ok, type Result } from '../contract/result';
+import { text } from '../contract/text';
 import type { Logger } from '../log/logger';
 import {
   failureFromAnswer,
@@ -153,7 +154,7 @@ export function createPhloClient(http: $Fetch, logger: Logger): PhloClient {
     memberAction(target, member, memberAction) {
       // A malformed address would reach Plivo as a wrong path and come back as a misleading 404.
       if (!MEMBER_ADDRESS.test(member)) {
-        return Promise.resolve(fail('invalid_address', `"${member}" is not a member address (an E.164 number or a SIP URI).`));
+        return Promise.resolve(fail('invalid_address', text('address.notMember', { member })));
       }
       return action(target, `${nodePath(target)}/members/${encodeMember(member)}`, { action: memberAction });
     },

@@ -4,6 +4,7 @@
  */
 import type { ErrorCode } from '../contract/error-codes';
 import { fail, type Failure, type FailureDetail, type Result } from '../contract/result';
+import { text, type MessageId } from '../contract/text';
 
 /** Whether the request was a read (harmless to repeat) or an action on a live call. */
 export type RequestKind = 'read' | 'action';
@@ -68,16 +69,13 @@ const NEVER_SENT = new Map<string, NeverSent>([
   ['ERR_MANDATORY_PROXY_CONFIGURATION_FAILED', 'proxy'],
 ]);
 
-const CHECK_NETWORK = 'Nothing was sent. Check the network connection, then try again.';
-const ASK_IT = 'Nothing was sent. Ask IT to check the proxy settings.';
-
-const NEVER_SENT_WORDS: Record<NeverSent, string> = {
-  refused: `Handoff could not connect to Plivo: the connection was refused. ${CHECK_NETWORK}`,
-  unknown_host: `Handoff could not find Plivo's server: its name did not resolve. ${CHECK_NETWORK}`,
-  bad_address: 'Handoff cannot use the PHLO address in its settings. Nothing was sent. Ask IT to check it.',
-  unreachable: `Handoff could not reach Plivo over the network. ${CHECK_NETWORK}`,
-  tls: 'Handoff could not open a secure connection to Plivo: the certificate was not accepted. Nothing was sent. A proxy or firewall may be in the way; ask IT.',
-  proxy: `The proxy between Handoff and Plivo refused the request. ${ASK_IT}`,
+const NEVER_SENT_WORDS: Record<NeverSent, MessageId> = {
+  refused: 'error.neverSent.refused',
+  unknown_host: 'error.neverSent.unknownHost',
+  bad_address: 'error.neverSent.badAddress',
+  unreachable: 'error.neverSent.unreachable',
+  tls: 'error.neverSent.tls',
+  proxy: 'error.neverSent.proxy',
 };
 
 // undici's message when a proxy answers CONNECT with anything but 200: the tunnel never opened.
@@ -86,8 +84,14 @@ const TUNNEL_REFUSED = /^Proxy response \((\d{3})\) !== 200 when HTTP Tunneling$
 // The statuses with which a proxy that passed the request on reports that the server failed it.
 const PROXY_GATEWAY_ERRORS = new Set([502, 503, 504]);
 
-// The session then asks the agent whether it went through; it is never resent.
-const MAYBE_HAPPENED = 'The action may have reached Plivo all the same.';
+/**
+ * A failure worded for its kind of request: an action's says it may have reached Plivo all the
+ * same (the session then asks the agent whether it went through; it is never resent), a read's
+ * what to do next.
+ */
+function byKind(kind: RequestKind, action: MessageId, read: MessageId): MessageId {
+  return kind === 'action' ? action : read;
+}
 
 const UNKNOWN_OUTCOME = new Set<ErrorCode>(['timeout', 'plivo_unavailable', 'unexpected_response', 'internal']);
 
@@ -120,71 +124,46 @@ export function failureFromAnswer<T>(answer: HttpAnswer, kind: RequestKind): Res
 
   // A 2xx that carries an error text is a refusal too (API document, "Transport").
   if ((status === 400 || (status >= 200 && status <= 299)) && plivoError !== undefined) {
-    return fail('rejected', `Plivo refused the request: ${plivoError}`, detail);
+    return fail('rejected', text('error.plivoRefused', { plivoError }), detail);
   }
   // Plivo never answers 407: a proxy wants a sign-in, and has forwarded nothing.
-  if (status === 407) return fail('proxy_refused', `The proxy between Handoff and Plivo asks for a sign-in Handoff does not have. ${ASK_IT}`, detail);
-  if (status === 401) {
-    return fail(
-      'invalid_credentials',
-      'Plivo did not accept your Auth ID and Auth Token. Check them in Settings against the Plivo console.',
-      detail,
-    );
-  }
-  if (status === 403) {
-    return fail(
-      'forbidden',
-      'Plivo refused access: PHLO may not be enabled for this account, or the account is not verified. Ask your Plivo administrator.',
-      detail,
-    );
-  }
-  if (status === 404) {
-    return fail(
-      'not_found',
-      'Plivo does not know this PHLO or node. Check the PHLO ID and node ID in Settings, and that the PHLO is deployed.',
-      detail,
-    );
-  }
+  if (status === 407) return fail('proxy_refused', text('error.proxySignIn'), detail);
+  if (status === 401) return fail('invalid_credentials', text('error.invalidCredentials'), detail);
+  if (status === 403) return fail('forbidden', text('error.forbidden'), detail);
+  if (status === 404) return fail('not_found', text('error.notFound'), detail);
   if (status === 429) {
     const seconds = retryAfterSeconds(answer.retryAfter);
     if (seconds !== undefined) detail.retryAfterSeconds = seconds;
-    const wait = seconds === undefined ? 'a few seconds' : inSeconds(seconds);
-    return fail('rate_limited', `Plivo is limiting requests from this account. Nothing was done; wait ${wait} and try again.`, detail);
+    const wait = seconds === undefined ? text('error.rateLimited') : text('error.rateLimitedFor', { seconds });
+    return fail('rate_limited', wait, detail);
   }
   // Not Plivo's JSON but a web page or a proxy's `Via`: the proxy's own gateway error, which it
   // may send after passing the request on (a 504 after Plivo got it), so the action may have happened.
   if (PROXY_GATEWAY_ERRORS.has(status) && body === null && (looksLikeHtml(answer.text) || answer.via !== null)) {
-    const after = kind === 'action' ? ` ${MAYBE_HAPPENED}` : ' Try again in a moment; if it keeps happening, ask IT.';
-    return fail('proxy_refused', `A proxy between Handoff and Plivo answered in Plivo's place with an error (HTTP ${status}).${after}`, {
+    return fail('proxy_refused', text(byKind(kind, 'error.proxyGatewayAction', 'error.proxyGatewayRead'), { status }), {
       ...detail,
       proxyForwarded: true,
     });
   }
   // A 5xx is Plivo's own failure unless a web page says something else answered in its place.
   if (status >= 500 && status <= 599 && (body !== null || !looksLikeHtml(answer.text))) {
-    const after = kind === 'action' ? ` ${MAYBE_HAPPENED}` : ' Try again in a moment.';
-    return fail('plivo_unavailable', `Plivo had a server error (HTTP ${status}).${after}`, detail);
+    return fail('plivo_unavailable', text(byKind(kind, 'error.plivoServerErrorAction', 'error.plivoServerErrorRead'), { status }), detail);
   }
   return unexpected(answer, kind, detail);
 }
 
 /** The failure for a 2xx whose body is not the documented one, or any answer that is not Plivo's. */
 export function unexpected<T>(answer: HttpAnswer, kind: RequestKind, detail: FailureDetail = { status: answer.status }): Result<T> {
-  const what = answer.text.trim() === '' ? 'an empty answer' : looksLikeHtml(answer.text) ? 'a web page' : 'an answer that is not Plivo\'s';
-  const after = kind === 'action' ? ` ${MAYBE_HAPPENED}` : '';
-  return fail(
-    'unexpected_response',
-    `Something other than Plivo answered (HTTP ${answer.status}, ${what}): a proxy or firewall may be in the way; ask IT.${after}`,
-    detail,
-  );
+  const what = answer.text.trim() === '' ? 'empty' : looksLikeHtml(answer.text) ? 'page' : 'other';
+  const id = byKind(kind, 'error.unexpectedAnswerAction', 'error.unexpectedAnswerRead');
+  return fail('unexpected_response', text(id, { status: answer.status, answer: what }), detail);
 }
 
 /** Maps a request that got no HTTP answer: never sent (safe to retry) or maybe sent (never resent). */
 export function failureFromError<T>(error: unknown, kind: RequestKind, host: string | undefined, timeoutMs: number): Result<T> {
   const chain = causeChain(error);
   if (chain.some((e) => e.name === 'TimeoutError')) {
-    const after = kind === 'action' ? ` ${MAYBE_HAPPENED}` : ' Try again; if it keeps happening, IT can raise requestTimeoutMs in settings.json.';
-    return fail('timeout', `Plivo did not answer within ${inSeconds(timeoutMs / 1000)}.${after}`);
+    return fail('timeout', text(byKind(kind, 'error.timeoutAction', 'error.timeoutRead'), { seconds: timeoutMs / 1000 }));
   }
   const cause = lowLevelCode(error);
   const detail: FailureDetail = host === undefined ? {} : { host };
@@ -192,19 +171,14 @@ export function failureFromError<T>(error: unknown, kind: RequestKind, host: str
   const tunnel = chain.map((e) => TUNNEL_REFUSED.exec(e.message)).find((match) => match !== null);
   if (tunnel?.[1] !== undefined) {
     const status = Number(tunnel[1]);
-    const why = status === 407 ? 'asks for a sign-in Handoff does not have' : `refused to connect to Plivo (HTTP ${status})`;
-    return fail('proxy_refused', `The proxy between Handoff and Plivo ${why}. ${ASK_IT}`, { ...detail, status });
+    const why = status === 407 ? text('error.proxySignIn') : text('error.proxyRefusedTunnel', { status });
+    return fail('proxy_refused', why, { ...detail, status });
   }
   const neverSent = cause === undefined ? undefined : NEVER_SENT.get(cause);
-  if (neverSent !== undefined) return fail(neverSent === 'proxy' ? 'proxy_refused' : 'network', NEVER_SENT_WORDS[neverSent], detail);
+  if (neverSent !== undefined) return fail(neverSent === 'proxy' ? 'proxy_refused' : 'network', text(NEVER_SENT_WORDS[neverSent]), detail);
   // A connection that broke after the request was written (directly or through a proxy's tunnel):
   // Plivo may have acted on it. The library's code means nothing to an agent; Details and the log keep it.
-  const after = kind === 'action' ? ` ${MAYBE_HAPPENED}` : ' Try again.';
-  return fail('timeout', `The connection to Plivo broke before Plivo answered.${after}`, detail);
-}
-
-function inSeconds(seconds: number): string {
-  return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  return fail('timeout', text(byKind(kind, 'error.connectionBrokeAction', 'error.connectionBrokeRead')), detail);
 }
 
 function retryAfterSeconds(header: string | null): number | undefined {

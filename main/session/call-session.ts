@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ActionOutcome, Participant, Role, SessionSnapshot, Settings } from '../contract/domain';
 import { fail, ok, type Result } from '../contract/result';
+import { text, type Text } from '../contract/text';
 import { formatAddress, parseAddress } from '../address/address';
 import { storedSession, type JournalEntry } from '../journal/journal-entry';
 import type { JournalWriter } from '../journal/journal';
@@ -54,24 +55,25 @@ function person(address: string, role: Role, label: string | null, settings: Set
 }
 
 /** Why a close needs confirming, naming the people it would leave behind. */
-function closeWarning(risk: CloseRisk): string {
+function closeWarning(risk: CloseRisk): Text {
   const name = (p: { label: string | null; displayAddress: string }) => p.label ?? p.displayAddress;
-  const parts = [
-    ...risk.held.map((p) => `${name(p)} is on hold`),
-    ...(risk.consulting === null ? [] : [`the transfer to ${name(risk.consulting)} is not finished`]),
-    ...(risk.unconfirmed ? ['the last action is not confirmed'] : []),
-  ];
-  return `${parts.join('; ')}. Closing in Handoff takes nobody off hold and ends no call: confirm to close anyway.`;
+  return text('session.closeWarning', {
+    held: risk.held.map(name),
+    heldCount: risk.held.length,
+    transfer: risk.consulting === null ? 'no' : 'yes',
+    consulting: risk.consulting === null ? '' : name(risk.consulting),
+    unconfirmed: risk.unconfirmed ? 'yes' : 'no',
+  });
 }
 
 /** Who a command is aimed at, for History: name and exact address, as the agent knows them now. */
 function targetText(session: SessionSnapshot, command: Command): string {
-  const text = (p: { label: string | null; address: string }) => (p.label === null ? p.address : `${p.label} (${p.address})`);
+  const named = (p: { label: string | null; address: string }) => (p.label === null ? p.address : `${p.label} (${p.address})`);
   let who: Pick<Participant, 'label' | 'address'> | undefined;
   if ('target' in command) who = command.target;
   else if ('participantId' in command) who = session.participants.find((p) => p.id === command.participantId);
   else who = session.participants.find((p) => p.id === session.transfer?.targetId);
-  return who === undefined ? '' : text(who);
+  return who === undefined ? '' : named(who);
 }
 
 /** The operations behind the call view. */
@@ -110,12 +112,12 @@ export function createCallSession(deps: CallSessionDeps) {
     // Everything up to marking the action pending is synchronous, so a second action fired in the
     // same tick sees it and is refused before it can send anything.
     const shown = session;
-    if (shown === null) return fail('no_call', 'Open a call first.');
+    if (shown === null) return fail('no_call', text('session.openCallFirst'));
     // Acting on a restored call is the agent taking it up again: the restored notice has done its work.
     const current = shown.restored ? { ...shown, restored: false } : shown;
-    if (current.pending !== null) return fail('busy', 'Wait for the current action to finish.');
+    if (current.pending !== null) return fail('busy', text('session.busy'));
     if (current.unconfirmed !== null) {
-      return fail('invalid_state', 'First say whether the last action went through: check your softphone.');
+      return fail('invalid_state', text('session.confirmFirst'));
     }
     const config = requireSettings(deps.settings.current(), ['phloId', 'nodeId'] as const);
     if (!config.ok) return config;
@@ -145,7 +147,7 @@ export function createCallSession(deps: CallSessionDeps) {
     } catch (error) {
       // Only a bug gets here; whether anything reached Plivo is unknown, so it is treated like a timeout.
       deps.logger.error({ err: error, action: command.value.action }, 'call action crashed');
-      sent = fail('internal', 'Something went wrong inside Handoff while sending the action; it may have reached Plivo all the same.');
+      sent = fail('internal', text('session.crashedWhileSending'));
     }
     if (!sent.ok) {
       deps.logger.warn({ action: command.value.action, code: sent.error.code, apiId: sent.error.detail?.apiId }, 'call action failed');
@@ -198,7 +200,7 @@ export function createCallSession(deps: CallSessionDeps) {
 
     /** Starts tracking the call the agent is on; PHLO has no call to read, so nothing is sent. */
     open(input: { customer: string; label?: string | undefined }): Result<SessionSnapshot> {
-      if (session !== null) return fail('invalid_state', 'A call is already open: end it before opening another.');
+      if (session !== null) return fail('invalid_state', text('session.alreadyOpen'));
       const config = requireSettings(deps.settings.current(), ['phloId', 'nodeId', 'agentAddress'] as const);
       if (!config.ok) return config;
       const settings = config.value;
@@ -206,7 +208,7 @@ export function createCallSession(deps: CallSessionDeps) {
       const customer = parseAddress(input.customer, settings.defaultCountry);
       if (!customer.ok) return fail(customer.error.code, customer.error.message, { field: 'customer' });
       if (customer.value === agentAddress) {
-        return fail('invalid_address', 'That is your own number: enter the customer\'s.', { field: 'customer' });
+        return fail('invalid_address', text('session.ownNumberCustomer'), { field: 'customer' });
       }
       const openedAt = stamp();
       const fresh: SessionSnapshot = {
@@ -230,9 +232,9 @@ export function createCallSession(deps: CallSessionDeps) {
     /** The agent's word on an action whose answer was lost: apply what it leads to, or keep the call as it was. */
     confirmOutcome(happened: boolean): Result<SessionSnapshot> {
       const current = session;
-      if (current === null) return fail('no_call', 'No call is open.');
-      if (current.pending !== null) return fail('busy', 'Wait for the current action to finish.');
-      if (current.unconfirmed === null || unconfirmedNext === null) return fail('invalid_state', 'No action is waiting to be confirmed.');
+      if (current === null) return fail('no_call', text('session.noCall'));
+      if (current.pending !== null) return fail('busy', text('session.busy'));
+      if (current.unconfirmed === null || unconfirmedNext === null) return fail('invalid_state', text('session.nothingToConfirm'));
       const settled = { ...current, unconfirmed: null, restored: false };
       const next = happened ? unconfirmedNext(settled) : settled;
       const at = stamp();
@@ -251,8 +253,8 @@ export function createCallSession(deps: CallSessionDeps) {
      * strand a caller with one click.
      */
     end(options: { force: boolean } = { force: false }): Result<null> {
-      if (session === null) return fail('no_call', 'No call is open.');
-      if (session.pending !== null) return fail('busy', 'Wait for the current action to finish.');
+      if (session === null) return fail('no_call', text('session.noCall'));
+      if (session.pending !== null) return fail('busy', text('session.busy'));
       const risk = closeRisk(session);
       if (risk !== null && !options.force) return fail('needs_confirmation', closeWarning(risk));
       if (risk !== null) deps.logger.warn({ held: risk.held.length, transfer: risk.consulting !== null, unconfirmed: risk.unconfirmed }, 'call closed in Handoff with someone left behind');

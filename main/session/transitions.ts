@@ -7,6 +7,7 @@
  */
 import type { MemberAction, NodeAction, Participant, Role, SessionSnapshot } from '../contract/domain';
 import { fail, ok, type Result } from '../contract/result';
+import { text, type Text } from '../contract/text';
 
 /** Someone about to be dialled, already given an id and display form by the caller. */
 export type NewParticipant = Omit<Participant, 'state' | 'kind' | 'since'>;
@@ -88,13 +89,13 @@ export function closeRisk(session: SessionSnapshot): CloseRisk | null {
 }
 
 /** Why nobody can be dialled into the call now (transfer or add), or null when the panel may offer it. */
-export function whyNoDial(session: SessionSnapshot): string | null {
+export function whyNoDial(session: SessionSnapshot): Text | null {
   if (findSelf(session).state === 'left') return SELF_LEFT;
   return session.transfer === null ? null : TRANSFER_UNDER_WAY;
 }
 
-const SELF_LEFT = 'You have left this call. Choose Close in Handoff to stop showing it.';
-const TRANSFER_UNDER_WAY = 'A warm transfer is under way: complete, cancel or merge it first.';
+const SELF_LEFT = text('session.selfLeft');
+const TRANSFER_UNDER_WAY = text('session.transferUnderWay');
 const MEMBER_COMMANDS: readonly MemberCommand[] = ['hold', 'unhold', 'hangup', 'voicemail_drop'];
 
 /** The actions that dial someone. */
@@ -117,10 +118,10 @@ function planDial(session: SessionSnapshot, action: DialAction, target: NewParti
   if (why !== null) return refuse(why);
   // Refusals about the number typed point at the field, so the form shows them beside it.
   if (findSelf(session).address === target.address) {
-    return fail('invalid_state', 'That is your own number: enter the colleague\'s.', { field: 'to' });
+    return fail('invalid_state', text('session.ownNumberColleague'), { field: 'to' });
   }
   if (active(session).some((p) => p.address === target.address)) {
-    return fail('invalid_state', `${target.displayAddress} is already on this call.`, { field: 'to' });
+    return fail('invalid_state', text('session.alreadyOnCall', { target: target.displayAddress }), { field: 'to' });
   }
   const effect = DIAL_EFFECTS[action];
   const stateOf = (p: Participant): State => {
@@ -146,7 +147,7 @@ function planTransferEnd(
   action: TransferEndAction,
 ): Result<Plan> {
   const transfer = session.transfer;
-  if (transfer === null) return refuse('No warm transfer is under way.');
+  if (transfer === null) return refuse(text('session.noTransfer'));
   const request: PhloRequest = {
     kind: 'member',
     member: self.address,
@@ -171,28 +172,28 @@ function planMember(
   participantId: string,
 ): Result<Plan> {
   const member = session.participants.find((p) => p.id === participantId);
-  if (member === undefined) return fail('invalid_input', 'That participant is not on this call.', { field: 'participantId' });
+  if (member === undefined) return fail('invalid_input', text('session.notParticipant'), { field: 'participantId' });
   if (session.transfer !== null) return refuse(TRANSFER_UNDER_WAY);
   const name = member.label ?? member.displayAddress;
-  if (member.state === 'left') return refuse(`${name} has already left the call.`);
-  if (action !== 'hangup' && member.id === self.id) return refuse('That action applies to the other members, not to you.');
+  if (member.state === 'left') return refuse(text('session.alreadyLeft', { name }));
+  if (action !== 'hangup' && member.id === self.id) return refuse(text('session.notForSelf'));
   // Leaving is safe only when the call goes on without the agent: two others talking (a merged
   // three-way call, say). Anyone on hold would be left there, with nobody to take them off it;
   // anyone still dialling may never answer.
   if (member.id === self.id) {
     const others = session.participants.filter((p) => p.id !== self.id && isActive(p));
-    if (others.some((p) => p.state === 'on_hold')) return refuse('Take everyone off hold before you leave the call.');
+    if (others.some((p) => p.state === 'on_hold')) return refuse(text('session.unholdBeforeLeaving'));
     if (others.filter((p) => p.state === 'connected').length < 2) {
-      return refuse('Hanging yourself up now would end the call for the others. End it on your softphone, or transfer it first.');
+      return refuse(text('session.leavingEndsCall'));
     }
   }
 
   let state: Participant['state'];
   if (action === 'hold') {
-    if (member.state === 'on_hold') return refuse(`${name} is already on hold.`);
+    if (member.state === 'on_hold') return refuse(text('session.alreadyOnHold', { name }));
     state = 'on_hold';
   } else if (action === 'unhold') {
-    if (member.state !== 'on_hold') return refuse(`${name} is not on hold.`);
+    if (member.state !== 'on_hold') return refuse(text('session.notOnHold', { name }));
     state = 'connected';
   } else {
     state = 'left';
@@ -229,6 +230,6 @@ function isActive(p: Participant): boolean {
   return p.state !== 'left';
 }
 
-function refuse(message: string): Result<Plan> {
+function refuse(message: Text): Result<Plan> {
   return fail('invalid_state', message);
 }

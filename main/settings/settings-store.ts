@@ -11,6 +11,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { formatAddress, parseAddress } from '../address/address';
 import type { Settings, SettingsView } from '../contract/domain';
 import { PhloBaseUrlSchema, SettingsFields, SettingsFileSchema, SettingsPatchSchema } from '../contract/ipc';
+import { issueText } from '../contract/known-text';
 import { fail, ok, type Result } from '../contract/result';
 import type { Logger } from '../log/logger';
 import type { Policy } from '../policy/machine-policy';
@@ -257,7 +258,7 @@ function applyPatch(
   if (!parsed.success) {
     const [issue] = parsed.issues;
     const field = issue.path?.[0]?.key;
-    return fail('invalid_input', issue.message, typeof field === 'string' ? { field } : undefined);
+    return fail('invalid_input', issueText(issue), typeof field === 'string' ? { field } : undefined);
   }
   // The schema's output holds exactly the Settings fields given, each already checked.
   const changes = Object.fromEntries(Object.entries(parsed.output).filter(([, value]) => value !== undefined)) as Partial<Settings>;

@@ -12,6 +12,8 @@
  * Keys are matched by physical key (`code`), so a layout or Option's special characters do not matter.
  */
 
+import { text, type Text } from '../contract/text';
+
 /** What each window shortcut does; each id names one action the agent takes often. */
 export type WindowShortcutId =
   | 'focus-transfer'
@@ -99,16 +101,14 @@ const KEY = /^(?:[A-Z0-9]|F(?:[1-9]|1[0-9]|2[0-4])|Space|Home|End|PageUp|PageDow
 /**
  * Why a global shortcut cannot be used, or null. A global shortcut takes the key from every other
  * app, so it must hold a modifier other than Shift and one ordinary key; Electron's own grammar.
+ * The Texts have no params, so a schema can carry one as its message (a valibot message is a string).
  */
-export function globalShortcutProblem(accelerator: string): string | null {
+export function globalShortcutProblem(accelerator: string): Text | null {
   const parts = accelerator.split('+');
   const key = parts.pop() ?? '';
-  const example = 'such as CommandOrControl+Alt+H';
-  if (parts.length === 0 || parts.some((part) => !MODIFIERS.has(part))) {
-    return `Write the shortcut as modifiers and a key joined by +, ${example}.`;
-  }
-  if (new Set(parts).size !== parts.length) return `Name each modifier once, ${example}.`;
-  if (parts.every((part) => part === 'Shift')) return `A shortcut for every app needs Ctrl, Alt, Command or Super, ${example}.`;
-  if (!KEY.test(key)) return `End the shortcut with one letter, digit or F1 to F24, ${example}.`;
+  if (parts.length === 0 || parts.some((part) => !MODIFIERS.has(part))) return text('shortcut.problem.form');
+  if (new Set(parts).size !== parts.length) return text('shortcut.problem.repeated');
+  if (parts.every((part) => part === 'Shift')) return text('shortcut.problem.noModifier');
+  if (!KEY.test(key)) return text('shortcut.problem.key');
   return null;
 }

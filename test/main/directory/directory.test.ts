@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDirectory, type Directory } from '../../../main/directory/directory';
 import { MAX_RECENTS } from '../../../main/directory/saved-targets';
 import { createLogger } from '../../../main/log/logger';
+import { english } from '../../support/english';
 import { useTempDirs } from '../../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -50,7 +51,7 @@ describe('directory', () => {
     const status = directory.status();
     expect(status.entries).toBe(2);
     expect(status.files.map((f) => [f.source, f.entries, f.skipped])).toEqual([['organization', 1, 0], ['personal', 1, 2]]);
-    expect(status.files[1]?.skippedLines).toEqual([
+    expect(status.files[1]?.skippedLines.map(english)).toEqual([
       expect.stringMatching(/^line 4: 12 is too short/),
       'line 2: the same address as an organization entry, which is kept',
     ]);

@@ -10,6 +10,8 @@ import { createLogger } from '../../../main/log/logger';
 import { createPhloClient } from '../../../main/phlo/phlo-client';
 import { createCallSession, type CallSession } from '../../../main/session/call-session';
 import { DEFAULT_SETTINGS } from '../../../main/settings/settings-store';
+import { text } from '../../../main/contract/text';
+import { english } from '../../support/english';
 
 const logger = createLogger({ dataDir: await mkdtemp(join(tmpdir(), 'handoff-log-')), level: 'silent' });
 const settings: Settings = {
@@ -19,6 +21,8 @@ const settings: Settings = {
   agentAddress: '+14152223333',
 };
 const ADA = 'handoff://call?to=%2B14155550100&name=Ada%20Lovelace';
+/** What the agent reads for a notice. */
+const said = (notice: LinkNotice | null | undefined) => (notice == null ? null : english(notice.message));
 
 let session: CallSession;
 let inbox: LinkInbox;
@@ -59,7 +63,7 @@ describe('the link inbox', () => {
     expect(session.snapshot()).toBeNull();
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ kind: 'ask', ignored: 99, link: { to: '+14155551099' } });
-    expect(notices[0]?.message).toMatch(/99 other links .* were ignored/);
+    expect(said(notices[0])).toMatch(/99 other links .* were ignored/);
   });
 
   it('a storm over an open call changes nothing until the agent answers; their answer opens the last link', () => {
@@ -70,7 +74,7 @@ describe('the link inbox', () => {
     expect(session.snapshot()).toBe(before);
     const [question] = notices;
     expect(question).toMatchObject({ kind: 'ask', ignored: 99 });
-    expect(question?.message).toMatch(/Open the new call\?.*Grace Hopper.*Ada Lovelace/);
+    expect(said(question)).toMatch(/Open the new call\?.*Grace Hopper.*Ada Lovelace/);
     expect(inbox.current()).toEqual(question);
 
     const opened = inbox.answer(question?.id ?? '', true);
@@ -95,7 +99,8 @@ describe('the link inbox', () => {
     void inbox.deliver('handoff://call?to=%ZZ');
     vi.advanceTimersByTime(STORM_TIMING.quietMs);
     expect(session.snapshot()).toBeNull();
-    expect(notices).toEqual([expect.objectContaining({ kind: 'refused', link: null, message: expect.stringMatching(/percent-encoded/) as unknown })]);
+    expect(notices).toEqual([expect.objectContaining({ kind: 'refused', link: null, message: text('link.refused.encoding', { parameter: 'to' }) })]);
+    expect(said(notices[0])).toBe('Handoff ignored a link: the to is not correctly percent-encoded.');
   });
 
   it('fills a transfer link into the open call without changing it', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { linkInArgs, MAX_LINK_LENGTH, parseLink } from '../../../main/links/parse-link';
+import { english } from '../../support/english';
 
 describe('parseLink', () => {
   it('reads a call link: the number as Plivo takes it, the name decoded', () => {
@@ -50,8 +51,8 @@ describe('parseLink', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('invalid_input');
-      expect(result.error.message).toMatch(/^Handoff ignored a link: /);
-      expect(result.error.message).toMatch(why);
+      expect(english(result.error.message)).toMatch(/^Handoff ignored a link: /);
+      expect(english(result.error.message)).toMatch(why);
     }
   });
 });

@@ -7,6 +7,7 @@ import {
   type KeyPress,
   type WindowShortcutId,
 } from '../../../main/shortcuts/shortcut-map';
+import { english } from '../../support/english';
 
 // Every id the type allows, written out: a new id fails to compile here until it is listed, and
 // the test below then fails until the map gives it a chord.
@@ -83,7 +84,9 @@ describe('globalShortcutProblem', () => {
     ['Ctrl+Alt+', /one letter, digit or F1 to F24/],
     ['Ctrl+Alt+h', /one letter, digit/],
     ['Ctrl+F25', /one letter, digit/],
-  ])('refuses %s', (accelerator, why) => {
-    expect(globalShortcutProblem(accelerator)).toMatch(why);
+  ])('refuses %s, with a Text that has no params (a schema carries it as its message)', (accelerator, why) => {
+    const problem = globalShortcutProblem(accelerator);
+    expect(problem?.params).toBeUndefined();
+    expect(problem === null ? null : english(problem)).toMatch(why);
   });
 });
