@@ -7,7 +7,6 @@ import { tick } from 'svelte';
 import { countryProblem as countryRule } from '../../main/address/country';
 import type { Failure, Result } from '../../main/contract/result';
 import type { Text } from '../../main/contract/text';
-import { words } from './i18n.svelte';
 import type { Shown } from './words';
 
 // Put in by the build (electron.vite.config.ts) from libphonenumber's own list: the core's countries,
@@ -37,20 +36,11 @@ export function addressCheck(read: () => string, ask: (text: string) => Promise<
   };
 }
 
-/** Region names in the language the window speaks, made once per language. */
-const regionNames = new Map<string, Intl.DisplayNames>();
-
-/** The country a code names in the agent's language, so the agent can see that "GB" means what they think. */
-export function countryName(code: string): string | null {
+/** The country a code names in the agent's language (`language`, a BCP 47 tag), so they can see that "GB" means what they think. */
+export function countryName(code: string, language: string): string | null {
   const upper = code.trim().toUpperCase();
   if (countryProblem(upper) !== null) return null;
-  const tag = words.current.tag;
-  let names = regionNames.get(tag);
-  if (names === undefined) {
-    names = new Intl.DisplayNames([tag], { type: 'region', fallback: 'none' });
-    regionNames.set(tag, names);
-  }
-  return names.of(upper) ?? null;
+  return new Intl.DisplayNames([language], { type: 'region', fallback: 'none' }).of(upper) ?? null;
 }
 
 /** The form field a failure names, if it is one of `fields`. */

@@ -84,8 +84,8 @@ export class HistoryModel {
     };
     return this.#activity.run('history:export', request, {
       success: (outcome) => {
-        if (outcome.kind === 'download') return text('announce.exported', { file: outcome.fileName });
-        return outcome.kind === 'saved' ? text('announce.exportedTo', { path: outcome.path }) : text('announce.exportCancelled');
+        if (outcome.kind === 'download') return text('history.exported', { fileName: outcome.fileName });
+        return outcome.kind === 'saved' ? text('history.exportedTo', { path: outcome.path }) : text('history.exportCancelled');
       },
     });
   }

@@ -145,9 +145,7 @@ export class SettingsModel {
   save(change: SettingsChange, key = 'settings:save'): Promise<Result<null> | null> {
     return this.#activity.run(key, () => this.#save(change), {
       success: () =>
-        text(this.#app.configured ? 'announce.settingsSaved' : 'announce.settingsSavedNotReady', {
-          what: change.credentials === null ? 'settingsOnly' : 'withCredentials',
-        }),
+        text('settings.saved', { saved: change.credentials === null ? 'settings' : 'credentials', ready: this.#app.configured ? 'yes' : 'no' }),
       fields: SETTINGS_FIELDS,
     });
   }
@@ -166,14 +164,14 @@ export class SettingsModel {
         if (view.ok) this.#view = view.value;
         return saved;
       },
-      { success: () => text('announce.saved'), fields: DESK_FIELDS },
+      { success: () => text('settings.deskSaved'), fields: DESK_FIELDS },
     );
   }
 
   /** Reads the PHLO's multi-party call node with the stored settings and credentials; a refusal about a field is shown beside it. */
   testConnection(): Promise<Result<ConnectionCheck> | null> {
     return this.#activity.run('connection:test', () => this.#api.connection.test(), {
-      success: ({ nodeName }) => text('announce.connectionWorks', { node: nodeName }),
+      success: ({ nodeName }) => text('settings.connectionWorks', { nodeName }),
       detail: ({ apiId }) => ({ apiId }),
       fields: SETTINGS_FIELDS,
     });
@@ -191,7 +189,7 @@ export class SettingsModel {
         }
         return result;
       },
-      { success: () => text('announce.credentialsForgotten') },
+      { success: () => text('settings.credentialsForgotten') },
     );
   }
 
