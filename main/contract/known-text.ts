@@ -5,7 +5,7 @@
  * catalog's ids at run time, which the window has no need of.
  */
 import * as v from 'valibot';
-import english from '../../locales/en.json';
+import english from '../../locales/en.json' with { type: 'json' };
 import { text, type MessageId, type Text, type TextParam } from './text';
 
 /** Whether `id` names a message in this build's catalog. */
