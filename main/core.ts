@@ -174,16 +174,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return ok({
       mode: demo === null ? 'live' : 'demo',
       configured: await active().isConfigured(),
-      settingsProblem: settingsProblem(),
+      settingsProblems: settingsProblems(),
       demoAllowed: demoAllowed(),
     });
   }
 
-  // TRANSITION: the settings problems are still sentences, so the shell's is said in the language in use.
-  function settingsProblem(): string | null {
-    const fileProblem: string | null = live.settings.problem();
-    const problems = [fileProblem, shellProblem === null ? null : language.translator().say(shellProblem)];
-    return problems.filter((p) => p !== null).join(' ') || null;
+  /** The agent's settings problems (the file, the policy, the environment, the language) and the shell's, one Text each. */
+  function settingsProblems(): Text[] {
+    return shellProblem === null ? live.settings.problems() : [...live.settings.problems(), shellProblem];
   }
 
   async function startDemo(): Promise<Result<AppState>> {
@@ -226,7 +224,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   reachability.changed();
 
   async function exportHistory(from: string, to: string): Promise<Result<HistoryExport>> {
-    const made = historyExport(journal, from, to);
+    // The file's header and words in the agent's language, as the window shows History.
+    const made = historyExport(journal, from, to, language.translator());
     if (!made.ok) return made;
     const { fileName, csv } = made.value;
     return options.saveFile === undefined ? ok({ kind: 'download', fileName, csv }) : options.saveFile(fileName, csv);
@@ -283,7 +282,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       shell = attached;
       applyShell();
     },
-    offersDemo: async () => demoAllowed() && live.settings.problem() === null && !(await live.isConfigured()),
+    offersDemo: async () => demoAllowed() && live.settings.problems().length === 0 && !(await live.isConfigured()),
     async close() {
       directory.close();
       links.stop();

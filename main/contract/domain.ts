@@ -161,11 +161,13 @@ export interface AppState {
   /** PHLO ID, node ID, the agent's number and credentials are all set for the current mode. */
   configured: boolean;
   /**
-   * What was wrong with the agent's settings file, the machine policy or the environment (a preset
-   * set aside, unknown keys, a bad HANDOFF_PHLO_BASE_URL), shown in every view and mode until the
-   * agent dismisses it; a policy problem comes back at every start until IT fixes the policy.
+   * What is wrong with the agent's settings file, the machine policy or the environment (a preset
+   * set aside, unknown keys, a bad HANDOFF_PHLO_BASE_URL, a language Handoff does not have, a
+   * shortcut the system refused), one Text each, shown in every view and mode until the agent
+   * dismisses them; empty when there is none. A policy problem comes back at every start until IT
+   * fixes the policy.
    */
-  settingsProblem: string | null;
+  settingsProblems: Text[];
   /** Whether the demo may be offered and started (`allowDemo`, which IT may turn off). */
   demoAllowed: boolean;
 }

@@ -38,7 +38,7 @@ export async function startDemoProfile(options: { phlo: PhloClient; logger: Logg
     view: () => settingsView(fixed, fixed.phloBaseUrl, { editable: false, enforced: [] }),
     current: () => ({ ...fixed }),
     effectivePhloBaseUrl: () => fixed.phloBaseUrl,
-    problem: () => null,
+    problems: () => [],
     dismissProblem: () => undefined,
     update: () => Promise.resolve(fail('invalid_state', text('demo.settingsFixed'))),
   };

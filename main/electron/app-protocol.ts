@@ -3,6 +3,7 @@
  * IPC senders are checked against, and every response carries the CSP
  * (https://www.electronjs.org/docs/latest/tutorial/security#18-avoid-usage-of-the-file-protocol-and-prefer-usage-of-custom-protocols).
  */
+import { STATUS_CODES } from 'node:http';
 import { protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY, readRendererFile } from '../renderer-files';
 import { APP_HOST, APP_SCHEME } from './trusted-sender';
@@ -20,7 +21,8 @@ export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     const file = url.host === APP_HOST ? await readRendererFile(rendererDir, url.pathname) : null;
-    if (file === null) return new Response('Not found', { status: 404 });
+    // HTTP's own reason phrase: no page asks for a file the build lacks, so no agent reads it.
+    if (file === null) return new Response(STATUS_CODES[404], { status: 404 });
     return new Response(new Uint8Array(file.body), {
       headers: { 'Content-Type': file.type, 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
     });

@@ -2,6 +2,8 @@
 import { join } from 'node:path';
 import { app, dialog, ipcMain, Menu, session, type BrowserWindow } from 'electron';
 import { createCore, type Core } from '../core';
+import { startupFailure } from '../desk/startup-failure';
+import { createLogger } from '../log/logger';
 import { LINK_SCHEME, linkInArgs } from '../links/parse-link';
 import { APP_URL, registerAppScheme, serveRenderer } from './app-protocol';
 import { initialBounds, startDesk } from './desk';
@@ -122,9 +124,18 @@ export function runElectronApp(): void {
     ready.attachShell(desk);
     await open();
     for (const link of early.splice(0)) deliver(link);
-  }).catch((error: unknown) => {
+  }).catch(async (error: unknown) => {
     // Without a core there is nothing to show: say why in words an agent can pass on to IT.
-    dialog.showErrorBox('Handoff could not start', error instanceof Error ? error.message : String(error));
+    const logger = createLogger({ dataDir: app.getPath('userData') });
+    logger.fatal({ err: error }, 'Handoff could not start');
+    const { title, message } = await startupFailure({
+      catalogDir: join(OUT, 'locales'),
+      system: app.getPreferredSystemLanguages(),
+      env: process.env,
+      error,
+      logger,
+    });
+    dialog.showErrorBox(title, message);
     app.quit();
   });
 }

@@ -6,6 +6,7 @@
 import type { BrowserWindow, IpcMain } from 'electron';
 import { CHANNELS, type ChannelName } from '../contract/ipc';
 import { fail } from '../contract/result';
+import { text } from '../contract/text';
 import type { Core } from '../core';
 import { dispatch } from '../handlers/channel-handlers';
 import { untrustedSender } from './trusted-sender';
@@ -17,7 +18,7 @@ export function registerChannels(ipc: IpcMain, core: Core, window: () => Browser
       const reason = untrustedSender(event, window());
       if (reason !== null) {
         core.logger.warn({ channel, reason }, 'refused an IPC request');
-        return fail('invalid_input', 'Refused: the request did not come from Handoff\'s window.');
+        return fail('invalid_input', text('dialog.untrustedSender'));
       }
       return dispatch(core.handlers, channel, payload, core.logger);
     });

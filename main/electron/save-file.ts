@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
 import type { HistoryExport } from '../contract/domain';
 import { fail, ok, type Result } from '../contract/result';
+import { text } from '../contract/text';
 import { reasonOf } from '../settings/settings-store';
 
 /** Builds the core's `saveFile` over the save dialog, attached to the window when there is one. */
 export function saveWithDialog(window: () => BrowserWindow | null) {
-  return async (fileName: string, text: string): Promise<Result<HistoryExport>> => {
+  return async (fileName: string, csv: string): Promise<Result<HistoryExport>> => {
     const options = {
       defaultPath: join(app.getPath('documents'), fileName),
       filters: [{ name: 'CSV', extensions: ['csv'] }],
@@ -21,9 +22,9 @@ export function saveWithDialog(window: () => BrowserWindow | null) {
     const chosen = parent === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(parent, options);
     if (chosen.canceled) return ok({ kind: 'cancelled' });
     try {
-      await writeFile(chosen.filePath, text, { mode: 0o600 });
+      await writeFile(chosen.filePath, csv, { mode: 0o600 });
     } catch (error) {
-      return fail('internal', `Handoff could not save ${chosen.filePath} (${reasonOf(error)}).`);
+      return fail('internal', text('dialog.fileNotSaved', { file: chosen.filePath, reason: reasonOf(error) }));
     }
     return ok({ kind: 'saved', path: chosen.filePath });
   };

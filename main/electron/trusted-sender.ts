@@ -17,14 +17,17 @@ export function isAppUrl(url: string): boolean {
   return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
 }
 
+/** Why a sender is refused, as the log names it (the agent is told only that the request was refused). */
+export type UntrustedReason = 'unknown_window' | 'not_top_frame' | 'not_app_page';
+
 /** Why a request's sender is refused, or null when it is the app's window. */
 export function untrustedSender(
   event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
   window: Pick<BrowserWindow, 'isDestroyed' | 'webContents'> | null,
-): string | null {
-  if (window === null || window.isDestroyed() || event.sender !== window.webContents) return 'unknown window';
+): UntrustedReason | null {
+  if (window === null || window.isDestroyed() || event.sender !== window.webContents) return 'unknown_window';
   const frame = event.senderFrame;
-  if (frame === null || frame !== event.sender.mainFrame) return 'not the top frame';
-  if (!isAppUrl(frame.url)) return 'not the app\'s page';
+  if (frame === null || frame !== event.sender.mainFrame) return 'not_top_frame';
+  if (!isAppUrl(frame.url)) return 'not_app_page';
   return null;
 }

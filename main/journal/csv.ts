@@ -4,8 +4,19 @@
  * apostrophe, so a label typed as `=HYPERLINK(...)` stays text (OWASP, "CSV Injection").
  */
 import type { HistoryRow } from '../contract/domain';
+import type { MessageId } from '../contract/text';
+import type { Translator } from '../i18n/translator';
 
-const HEADER = ['time', 'action', 'target', 'outcome', 'api_id', 'code', 'agent_said'];
+/** The columns, each headed in the agent's language; the cells under action, outcome and code stay Handoff's own tokens, for filtering. */
+const HEADER: readonly MessageId[] = [
+  'export.column.time',
+  'export.column.action',
+  'export.column.target',
+  'export.column.outcome',
+  'export.column.apiId',
+  'export.column.code',
+  'export.column.agentSaid',
+];
 
 /** One cell, defused against formulas and quoted when it holds a comma, quote or line break. */
 export function csvCell(value: string): string {
@@ -13,11 +24,11 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(defused) ? `"${defused.replaceAll('"', '""')}"` : defused;
 }
 
-/** The rows as a CSV document, header first, CRLF line ends as the RFC has them. */
-export function historyCsv(rows: readonly HistoryRow[]): string {
-  const said = (value: boolean | null) => (value === null ? '' : value ? 'went through' : 'did not go through');
+/** The rows as a CSV document, header first, CRLF line ends as the RFC has them, its words in `words`' language. */
+export function historyCsv(rows: readonly HistoryRow[], words: Translator): string {
+  const said = (value: boolean | null) => (value === null ? '' : words.t(value ? 'export.agentSaid.yes' : 'export.agentSaid.no'));
   const lines = rows.map((row) =>
     [row.at, row.action, row.target, row.outcome, row.apiId ?? '', row.code ?? '', said(row.agentSaid)].map(csvCell).join(','),
   );
-  return [HEADER.join(','), ...lines].map((line) => `${line}\r\n`).join('');
+  return [HEADER.map((id) => csvCell(words.t(id))).join(','), ...lines].map((line) => `${line}\r\n`).join('');
 }

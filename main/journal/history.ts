@@ -7,6 +7,7 @@ import type { HistoryDay, HistoryRow } from '../contract/domain';
 import { fail, ok, type Result } from '../contract/result';
 import { text } from '../contract/text';
 import { reasonOf } from '../settings/settings-store';
+import type { Translator } from '../i18n/translator';
 import { historyCsv } from './csv';
 import type { Journal, JournalRead } from './journal';
 import type { JournalEntry } from './journal-entry';
@@ -55,11 +56,11 @@ export function historyDay(journal: Journal, day: string): Result<HistoryDay> {
 }
 
 /** The CSV of the days from `from` to `to`, named for them. */
-export function historyExport(journal: Journal, from: string, to: string): Result<{ fileName: string; csv: string }> {
+export function historyExport(journal: Journal, from: string, to: string, words: Translator): Result<{ fileName: string; csv: string }> {
   if (from > to) return fail('invalid_input', text('journal.firstDayAfterLast'), { field: 'from' });
   return readJournal(journal, ({ entries }) => ({
     fileName: `handoff-history-${from}-to-${to}.csv`,
-    csv: historyCsv(rowsBetween(historyRows(entries), from, to)),
+    csv: historyCsv(rowsBetween(historyRows(entries), from, to), words),
   }));
 }
 

@@ -7,6 +7,8 @@ import * as v from 'valibot';
 import { parseAddress } from '../address/address';
 import type { Settings } from '../contract/domain';
 import { SettingsFields } from '../contract/ipc';
+import { issueText } from '../contract/known-text';
+import { text, type Text } from '../contract/text';
 import type { Logger } from '../log/logger';
 import { DEFAULT_SETTINGS } from '../settings/settings-store';
 import { policyFolder } from './policy-folder';
@@ -16,14 +18,14 @@ import { readManagedPreferences, type PlistToJson } from './managed-preferences'
 import { readRegistryPolicy, type RegQuery } from './registry-policy';
 import { SETTING_NAMES } from './setting-kinds';
 
-/** The checked policy: each section's valid values, and one sentence on what was ignored. */
+/** The checked policy: each section's valid values, and what was ignored. */
 export interface Policy {
   /** Used where the agent has set nothing. */
   defaults: Partial<Settings>;
   /** The agent cannot change these. */
   enforced: Partial<Settings>;
-  /** What IT should fix; null when the whole policy was usable. */
-  problem: string | null;
+  /** What IT should fix, one Text each (each says the policy is partly ignored); empty when the whole policy was usable. */
+  problems: Text[];
 }
 
 /** What reading the policy depends on: passed in so every platform's path is tested anywhere. */
@@ -43,8 +45,8 @@ export async function loadPolicy(options: PolicyOptions): Promise<Policy> {
   const folder = policyFolder(options.platform, options.env);
   // Later sources win: what Group Policy or MDM writes over the file.
   const sources = [await readPolicyFile(folder), await managedSource(options)];
-  const policy: Omit<Policy, 'problem'> = { defaults: {}, enforced: {} };
-  const problems: string[] = [];
+  const policy: Omit<Policy, 'problems'> = { defaults: {}, enforced: {} };
+  const problems: Text[] = [];
   for (const source of sources) {
     problems.push(...source.problems);
     for (const section of source.sections) {
@@ -58,10 +60,8 @@ export async function loadPolicy(options: PolicyOptions): Promise<Policy> {
   if (problems.length === 0 && (Object.keys(policy.defaults).length > 0 || Object.keys(policy.enforced).length > 0)) {
     logger.info({ folder, defaults: Object.keys(policy.defaults), enforced: Object.keys(policy.enforced) }, 'machine policy applied');
   }
-  return {
-    ...policy,
-    problem: problems.length === 0 ? null : `Handoff ignores part of your organization's policy (tell your IT team): ${problems.join(' ')}`,
-  };
+  // Each on its own paragraph, each saying what it is: the agent passes them on to IT.
+  return { ...policy, problems: problems.map((problem) => text('policy.problem.ignored', { problem })) };
 }
 
 /** The platform's managed policy: Group Policy's registry keys on Windows, MDM's profile on macOS. */
@@ -72,20 +72,19 @@ function managedSource(options: PolicyOptions): Promise<PolicySource> {
 }
 
 /** Each known field through its own rule, so a bad one leaves the others in force. */
-function checkSection({ where, values }: PolicySection): { values: Partial<Settings>; problems: string[] } {
+function checkSection({ where, values }: PolicySection): { values: Partial<Settings>; problems: Text[] } {
   // Each field's own rule gave its value, so it has that field's type.
   const valid: Record<string, unknown> = {};
-  const problems: string[] = [];
+  const problems: Text[] = [];
   const unknownKeys = Object.keys(values).filter((key) => !Object.hasOwn(SettingsFields, key));
   if (unknownKeys.length > 0) {
-    problems.push(`${where} has settings Handoff does not know, which it ignores: ${unknownKeys.join(', ')}. The known ones are ${SETTING_NAMES.join(', ')}.`);
+    problems.push(text('policy.problem.unknownSettings', { where, unknown: unknownKeys, known: SETTING_NAMES }));
   }
   for (const name of SETTING_NAMES) {
     if (!Object.hasOwn(values, name)) continue;
     const parsed = v.safeParse(SettingsFields[name], values[name]);
     if (parsed.success) valid[name] = parsed.output;
-    // Valibot's own messages have no final period; the ones Handoff writes do.
-    else problems.push(`${where}: "${name}" is ignored: ${parsed.issues[0].message}`.replace(/\.?$/, '.'));
+    else problems.push(text('policy.problem.settingIgnored', { where, name, problem: issueText(parsed.issues[0]) }));
   }
   return { values: valid, problems };
 }
@@ -94,7 +93,7 @@ function checkSection({ where, values }: PolicySection): { values: Partial<Setti
  * An agent number is read with a country; the policy's own (enforced, then default) is the one IT
  * meant, and the result is stored as Plivo takes it so any agent's country reads it the same.
  */
-function readAgentAddresses(policy: Omit<Policy, 'problem'>, problems: string[]): void {
+function readAgentAddresses(policy: Omit<Policy, 'problems'>, problems: Text[]): void {
   const country = policy.enforced.defaultCountry ?? policy.defaults.defaultCountry ?? DEFAULT_SETTINGS.defaultCountry;
   for (const section of ['defaults', 'enforced'] as const) {
     const address = policy[section].agentAddress;
@@ -104,7 +103,7 @@ function readAgentAddresses(policy: Omit<Policy, 'problem'>, problems: string[])
       policy[section].agentAddress = parsed.value;
     } else {
       delete policy[section].agentAddress;
-      problems.push(`The policy's ${section} "agentAddress" is ignored: ${parsed.error.message}`.replace(/\.?$/, '.'));
+      problems.push(text('policy.problem.agentAddressIgnored', { section, problem: parsed.error.message }));
     }
   }
 }

@@ -7,6 +7,7 @@
  * reading is tested on recorded output anywhere.
  */
 import { execFile } from 'node:child_process';
+import { text, type Text } from '../contract/text';
 import { EMPTY_SOURCE, isRecord, type PolicySection, type PolicySectionName, type PolicySource } from './policy-source';
 
 /** Where MDM writes the machine-wide managed preferences of Handoff's bundle id. */
@@ -31,22 +32,22 @@ export const runPlutil: PlistToJson = (path) =>
 /** Both sections of the managed preferences; keys other than the two are the profile's own and ignored. */
 export async function readManagedPreferences(convert: PlistToJson): Promise<PolicySource> {
   const { json, problem } = await convert(MANAGED_PREFERENCES);
-  if (problem !== null) return { sections: [], problems: [`Handoff could not read ${MANAGED_PREFERENCES} (${problem}).`] };
+  if (problem !== null) return { sections: [], problems: [text('policy.problem.unreadable', { file: MANAGED_PREFERENCES, reason: problem })] };
   if (json === null) return EMPTY_SOURCE;
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch {
-    return { sections: [], problems: [`${MANAGED_PREFERENCES} could not be read as a property list.`] };
+    return { sections: [], problems: [text('policy.problem.notPropertyList', { file: MANAGED_PREFERENCES })] };
   }
   const sections: PolicySection[] = [];
-  const problems: string[] = [];
+  const problems: Text[] = [];
   for (const section of ['defaults', 'enforced'] as const) {
     const values = isRecord(data) ? data[KEYS[section]] : undefined;
     if (values === undefined) continue;
-    const where = `the configuration profile's ${KEYS[section]}`;
+    const where = text('policy.where.profileSection', { section: KEYS[section] });
     if (isRecord(values)) sections.push({ section, where, values });
-    else problems.push(`${where} is ignored: it must be a dictionary of settings.`);
+    else problems.push(text('policy.problem.sectionNotDictionary', { where }));
   }
   return { sections, problems };
 }

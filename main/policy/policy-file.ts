@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { text, type Text } from '../contract/text';
 import { reasonOf } from '../settings/settings-store';
 import { EMPTY_SOURCE, isRecord, type PolicySection, type PolicySectionName, type PolicySource } from './policy-source';
 
@@ -13,32 +14,33 @@ const SECTIONS: readonly PolicySectionName[] = ['defaults', 'enforced'];
 /** Reads `<folder>/policy.json`; no file means no policy. */
 export async function readPolicyFile(folder: string): Promise<PolicySource> {
   const file = join(folder, 'policy.json');
-  let text: string;
+  let content: string;
   try {
-    text = await readFile(file, 'utf8');
+    content = await readFile(file, 'utf8');
   } catch (error) {
     if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return EMPTY_SOURCE;
-    return { sections: [], problems: [`Handoff could not read ${file} (${reasonOf(error)}).`] };
+    return { sections: [], problems: [text('policy.problem.unreadable', { file, reason: reasonOf(error) })] };
   }
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(content);
   } catch (error) {
-    return { sections: [], problems: [`${file} is not valid JSON (${reasonOf(error)}).`] };
+    return { sections: [], problems: [text('policy.problem.notJson', { file, reason: reasonOf(error) })] };
   }
-  if (!isRecord(data)) return { sections: [], problems: [`${file} does not hold a JSON object.`] };
+  if (!isRecord(data)) return { sections: [], problems: [text('policy.problem.notObject', { file })] };
 
-  const problems: string[] = [];
+  const problems: Text[] = [];
   const unknownKeys = Object.keys(data).filter((key) => !SECTIONS.includes(key as PolicySectionName));
   if (unknownKeys.length > 0) {
-    problems.push(`${file} has parts Handoff does not know, which it ignores: ${unknownKeys.join(', ')}. The known ones are defaults and enforced.`);
+    problems.push(text('policy.problem.unknownParts', { file, unknown: unknownKeys, known: SECTIONS }));
   }
   const sections: PolicySection[] = [];
   for (const section of SECTIONS) {
     const values = data[section];
     if (values === undefined) continue;
-    if (isRecord(values)) sections.push({ section, where: `${file} "${section}"`, values });
-    else problems.push(`${file} "${section}" is ignored: it must be a JSON object of settings.`);
+    const where = text('policy.where.fileSection', { file, section });
+    if (isRecord(values)) sections.push({ section, where, values });
+    else problems.push(text('policy.problem.sectionNotObject', { where }));
   }
   return { sections, problems };
 }

@@ -13,6 +13,7 @@ export function policyFolder(platform: NodeJS.Platform, env: Readonly<Record<str
   const override = env[POLICY_DIR_VARIABLE]?.trim() ?? '';
   if (override !== '') return override;
   if (platform === 'win32') return win32.join(env['ProgramData'] ?? 'C:\\ProgramData', 'Handoff');
+  // eslint-disable-next-line i18next/no-literal-string -- a macOS folder's name, the same in every language.
   if (platform === 'darwin') return posix.join('/Library', 'Application Support', 'Handoff');
   return posix.join('/etc', 'handoff');
 }

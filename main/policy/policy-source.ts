@@ -1,4 +1,5 @@
 /** What one place IT writes policy to (the file, the registry) hands over, before the settings rules are applied. */
+import type { Text, TextParam } from '../contract/text';
 
 /** The two parts of a policy: what applies where the agent set nothing, and what the agent cannot change. */
 export type PolicySectionName = 'defaults' | 'enforced';
@@ -6,15 +7,15 @@ export type PolicySectionName = 'defaults' | 'enforced';
 /** One section as found, its values not yet checked. */
 export interface PolicySection {
   section: PolicySectionName;
-  /** Where IT wrote it, as an admin would look it up: a file and section, or a registry key. */
-  where: string;
+  /** Where IT wrote it, as an admin would look it up: a file and section, or a registry key (named in the problems). */
+  where: TextParam;
   values: Readonly<Record<string, unknown>>;
 }
 
 /** Everything one place holds, and why any of it could not be read at all. */
 export interface PolicySource {
   sections: PolicySection[];
-  problems: string[];
+  problems: Text[];
 }
 
 /** A place with nothing in it: the usual case, and no problem. */

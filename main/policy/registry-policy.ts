@@ -5,6 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import type { Settings } from '../contract/domain';
+import { text, type Text } from '../contract/text';
 import type { PolicySection, PolicySectionName, PolicySource } from './policy-source';
 import { parseRegQuery, type RegistryValue } from './registry-output';
 import { SETTING_KINDS, type SettingKind } from './setting-kinds';
@@ -40,14 +41,15 @@ export const runRegQuery: RegQuery = (key) =>
 /** Both sections from the registry; an absent key means nothing is set there. */
 export async function readRegistryPolicy(query: RegQuery): Promise<PolicySource> {
   const sections: PolicySection[] = [];
-  const problems: string[] = [];
+  const problems: Text[] = [];
   for (const section of ['defaults', 'enforced'] as const) {
     const key = `${POLICY_KEY}\\${SUBKEYS[section]}`;
     const output = await query(key);
     // reg.exe exits 1 when the key does not exist (its message is in the system's language).
     if (output.exitCode === 1) continue;
     if (output.exitCode !== 0) {
-      problems.push(`Handoff could not read ${key} (reg.exe: ${output.stderr.trim() || 'no answer'}).`);
+      const said = output.stderr.trim();
+      problems.push(said === '' ? text('policy.problem.registryNoAnswer', { key }) : text('policy.problem.registryUnreadable', { key, reason: said }));
       continue;
     }
     const values = parseRegQuery(output.stdout);

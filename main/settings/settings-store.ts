@@ -13,6 +13,8 @@ import type { Settings, SettingsView } from '../contract/domain';
 import { PhloBaseUrlSchema, SettingsFields, SettingsFileSchema, SettingsPatchSchema } from '../contract/ipc';
 import { issueText } from '../contract/known-text';
 import { fail, ok, type Result } from '../contract/result';
+import { text, type Text } from '../contract/text';
+import { languageProblem } from '../i18n/language';
 import type { Logger } from '../log/logger';
 import type { Policy } from '../policy/machine-policy';
 
@@ -29,8 +31,11 @@ export interface SettingsStoreOptions {
 export interface SettingsStore {
   /** What the Settings screen shows. */
   view(): SettingsView;
-  /** What was wrong with the file, the policy or the environment at start, until the agent dismisses it. */
-  problem(): string | null;
+  /**
+   * What was wrong with the file, the policy or the environment at start, and a language Handoff
+   * does not have, one Text each, until the agent dismisses them; none is an empty list.
+   */
+  problems(): Text[];
   /** The agent has read the problem. */
   dismissProblem(): void;
   /** The settings a request is built from: policy and the agent's own, merged. */
@@ -79,7 +84,7 @@ export function settingsView(
 export async function createSettingsStore(options: SettingsStoreOptions): Promise<SettingsStore> {
   const logger = options.logger.child({ module: 'settings' });
   const file = join(options.dataDir, 'settings.json');
-  const policy = options.policy ?? { defaults: {}, enforced: {}, problem: null };
+  const policy: Policy = options.policy ?? { defaults: {}, enforced: {}, problems: [] };
   const enforced = Object.keys(policy.enforced) as (keyof Settings)[];
   // What the agent sees where they set nothing: built-in defaults under the policy's, normalised as stored.
   const defaults: Settings = { ...DEFAULT_SETTINGS, ...policy.defaults };
@@ -124,7 +129,7 @@ export async function createSettingsStore(options: SettingsStoreOptions): Promis
     const locked = enforced.find((key) => next.value[key] !== settings[key]);
     if (locked !== undefined) {
       logger.warn({ field: locked, code: 'enforced_by_policy' }, 'settings change refused');
-      return fail('enforced_by_policy', 'Set by your organization: this setting cannot be changed here.', { field: locked });
+      return fail('enforced_by_policy', text('settings.problem.setByOrganization'), { field: locked });
     }
     const nextOwn = ownAfter(next.value);
     try {
@@ -132,7 +137,7 @@ export async function createSettingsStore(options: SettingsStoreOptions): Promis
       await writeFileAtomic(file, `${JSON.stringify(nextOwn, null, 2)}\n`, { mode: 0o600 });
     } catch (error) {
       logger.error({ err: error, file }, 'settings could not be saved');
-      return fail('internal', `Handoff could not save the settings to ${file} (${reasonOf(error)}); nothing was changed.`);
+      return fail('internal', text('settings.problem.notSaved', { file, reason: reasonOf(error) }));
     }
     own = nextOwn;
     settings = resolve(own);
@@ -144,8 +149,10 @@ export async function createSettingsStore(options: SettingsStoreOptions): Promis
 
   return {
     view,
-    // The policy's problem is back at every start until IT fixes it; the agent can only hide it for this run.
-    problem: () => (dismissed ? null : [fileProblem, override.problem, policy.problem].filter((p) => p !== null).join(' ') || null),
+    // The policy's problems are back at every start until IT fixes them; the agent can only hide them for this run.
+    // The language's is read from the settings in force, so it goes as soon as a language Handoff has is chosen.
+    problems: () =>
+      dismissed ? [] : [fileProblem, override.problem, ...policy.problems, languageProblem(settings.language)].filter((p) => p !== null),
     dismissProblem: () => {
       dismissed = true;
     },
@@ -162,7 +169,18 @@ export async function createSettingsStore(options: SettingsStoreOptions): Promis
 /** What the agent's file holds, and why none of it is used when it is unusable. */
 interface Loaded {
   own: Partial<Settings>;
-  problem: string | null;
+  problem: Text | null;
+}
+
+/** Why a file is unusable as a whole: the `why` choice of the set-aside messages, and what it names. */
+interface Unusable {
+  why: 'notJson' | 'notObject' | 'field' | 'setting';
+  /** The JSON parser's own words, for `notJson`. */
+  error?: string;
+  /** The setting refused, for `field`. */
+  field?: string;
+  /** Why it was refused, for `field` and `setting`. */
+  problem?: Text;
 }
 
 /**
@@ -171,28 +189,29 @@ interface Loaded {
  * country in force.
  */
 async function load(file: string, inherited: Settings, logger: Logger): Promise<Loaded> {
-  let text: string;
+  let content: string;
   try {
-    text = await readFile(file, 'utf8');
+    content = await readFile(file, 'utf8');
   } catch (error) {
     if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return { own: {}, problem: null };
     logger.error({ err: error, file }, 'settings file could not be read');
-    return { own: {}, problem: `Handoff could not read ${file} (${reasonOf(error)}) and is using the default settings.` };
+    return { own: {}, problem: text('settings.problem.unreadable', { file, reason: reasonOf(error) }) };
   }
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(content);
   } catch (error) {
-    return setAside(file, `it is not valid JSON (${reasonOf(error)})`, logger);
+    return setAside(file, { why: 'notJson', error: reasonOf(error) }, logger);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return setAside(file, 'it does not hold a JSON object', logger);
+    return setAside(file, { why: 'notObject' }, logger);
   }
   const known = Object.fromEntries(Object.entries(data).filter(([key]) => Object.hasOwn(SettingsFields, key)));
   const read = applyPatch(inherited, known, SettingsFileSchema);
   if (!read.ok) {
     const field = read.error.detail?.field;
-    return setAside(file, `${field === undefined ? 'a setting' : `"${field}"`} is invalid: ${read.error.message}`, logger);
+    const problem = read.error.message;
+    return setAside(file, field === undefined ? { why: 'setting', problem } : { why: 'field', field, problem }, logger);
   }
   // Normalised as the rules store them; keys the file left out stay the agent's to inherit.
   const own = Object.fromEntries(Object.keys(known).map((key) => [key, read.value[key as keyof Settings]]));
@@ -200,31 +219,24 @@ async function load(file: string, inherited: Settings, logger: Logger): Promise<
   const unknownKeys = Object.keys(data).filter((key) => !Object.hasOwn(SettingsFields, key));
   if (unknownKeys.length === 0) return { own, problem: null };
   logger.warn({ file, keys: unknownKeys }, 'settings file has keys Handoff does not use; ignoring them');
-  const names = Object.keys(SettingsFields).join(', ');
-  return {
-    own,
-    problem: `${file} has settings Handoff does not know, which it ignores: ${unknownKeys.join(', ')}. The known ones are ${names}.`,
-  };
+  return { own, problem: text('settings.problem.unknownKeys', { file, unknown: unknownKeys, known: Object.keys(SettingsFields) }) };
 }
 
-async function setAside(file: string, reason: string, logger: Logger): Promise<Loaded> {
+async function setAside(file: string, unusable: Unusable, logger: Logger): Promise<Loaded> {
+  // Every choice's params are given, so no branch of the message meets an argument it lacks.
+  const why = { why: unusable.why, error: unusable.error ?? '', field: unusable.field ?? '', problem: unusable.problem ?? '' };
+  // What the log keeps: the choice and its facts, not the agent's sentence.
+  const reason = { ...unusable, problem: unusable.problem?.id };
   const bad = `${file}.bad`;
   try {
     // rename replaces an older .bad on every platform Node runs on.
     await rename(file, bad);
   } catch (error) {
     logger.error({ err: error, file, reason }, 'settings file is unusable and could not be moved aside');
-    return {
-      own: {},
-      problem: `Handoff is using the default settings because ${file} is unusable (${reason}), and it could not move the file aside (${reasonOf(error)}).`,
-    };
+    return { own: {}, problem: text('settings.problem.notMovedAside', { file, ...why, moveError: reasonOf(error) }) };
   }
   logger.error({ file, movedTo: bad, reason }, 'settings file is unusable; moved aside');
-  return {
-    own: {},
-    // Valibot's own messages have no final period; the ones Handoff writes do.
-    problem: `Handoff moved ${file} to ${bad} and is using the default settings, because ${reason}`.replace(/\.?$/, '.'),
-  };
+  return { own: {}, problem: text('settings.problem.movedAside', { file, bad, ...why }) };
 }
 
 /**
@@ -235,17 +247,18 @@ function readOverride(
   env: SettingsStoreOptions['env'],
   enforced: boolean,
   logger: Logger,
-): { url: string | null; problem: string | null } {
-  const text = env[ENV_BASE_URL];
-  if (text === undefined || text.trim() === '') return { url: null, problem: null };
+): { url: string | null; problem: Text | null } {
+  const content = env[ENV_BASE_URL];
+  if (content === undefined || content.trim() === '') return { url: null, problem: null };
   if (enforced) {
     logger.warn({ variable: ENV_BASE_URL }, 'environment override ignored: policy enforces the base URL');
-    return { url: null, problem: `${ENV_BASE_URL} is ignored: your organization's policy sets where requests go.` };
+    return { url: null, problem: text('settings.problem.envEnforced', { variable: ENV_BASE_URL }) };
   }
-  const parsed = v.safeParse(PhloBaseUrlSchema, text);
+  const parsed = v.safeParse(PhloBaseUrlSchema, content);
   if (parsed.success) return { url: withOneSlash(parsed.output), problem: null };
-  logger.warn({ variable: ENV_BASE_URL, reason: parsed.issues[0].message }, 'environment override ignored');
-  return { url: null, problem: `${ENV_BASE_URL} is ignored: ${parsed.issues[0].message}` };
+  const problem = issueText(parsed.issues[0]);
+  logger.warn({ variable: ENV_BASE_URL, reason: problem.id }, 'environment override ignored');
+  return { url: null, problem: text('settings.problem.envInvalid', { variable: ENV_BASE_URL, problem }) };
 }
 
 /** The one place a change becomes settings: schema first, then the rules a schema cannot express. */

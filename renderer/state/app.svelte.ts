@@ -4,6 +4,7 @@
  */
 import type { HandoffApi } from '../../main/contract/bridge';
 import type { AppState } from '../../main/contract/domain';
+import type { Text } from '../../main/contract/text';
 import { settle } from '../lib/api';
 import type { Announcer } from './announcer.svelte';
 
@@ -50,9 +51,9 @@ export class AppModel {
     return this.#state?.demoAllowed ?? false;
   }
 
-  /** What is wrong with the agent's settings file, the policy or the environment, shown in every view until dismissed. */
-  get settingsProblem(): string | null {
-    return this.#state?.settingsProblem ?? null;
+  /** What is wrong with the agent's settings file, the policy or the environment, one Text each, shown in every view until dismissed. */
+  get settingsProblems(): Text[] {
+    return this.#state?.settingsProblems ?? [];
   }
 
   /** The view on screen. */

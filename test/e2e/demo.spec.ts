@@ -27,7 +27,7 @@ test('a first run offers the demo: banner, open a call, warm transfer, complete,
   await expect(banner).toBeVisible();
   await expect(banner).toContainText(/^Demo mode/);
   await expect(viewButton(page, 'Call')).toHaveAttribute('aria-current', 'page');
-  expect(await handoff.call('app:state')).toEqual({ ok: true, value: { mode: 'demo', configured: true, settingsProblem: null, demoAllowed: true } });
+  expect(await handoff.call('app:state')).toEqual({ ok: true, value: { mode: 'demo', configured: true, settingsProblems: [], demoAllowed: true } });
 
   // Any number works in the demo: its simulator starts the call the agent opens.
   await openCall(page, CUSTOMER_SHOWN, 'Dana');
@@ -45,7 +45,7 @@ test('a first run offers the demo: banner, open a call, warm transfer, complete,
   // Back to the agent's own, still unconfigured, profile: Settings and the demo offer again.
   await expect(viewButton(page, 'Settings')).toHaveAttribute('aria-current', 'page');
   await expect(button(page, 'Try the demo')).toBeVisible();
-  expect(await handoff.call('app:state')).toEqual({ ok: true, value: { mode: 'live', configured: false, settingsProblem: null, demoAllowed: true } });
+  expect(await handoff.call('app:state')).toEqual({ ok: true, value: { mode: 'live', configured: false, settingsProblems: [], demoAllowed: true } });
   // The live profile's simulator never heard of any of it.
   expect(handoff.sim.requests()).toHaveLength(0);
 });

@@ -32,7 +32,7 @@ test('a preset with a bad PHLO ID is reported on every view until dismissed, and
   await expect(announcement(page)).toBeEmpty();
   // Focus is not dropped on the page when the banner goes.
   await expect(page.locator(':focus')).toHaveCount(1);
-  expect(await handoff.call('app:state')).toMatchObject({ ok: true, value: { settingsProblem: null } });
+  expect(await handoff.call('app:state')).toMatchObject({ ok: true, value: { settingsProblems: [] } });
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Welcome to Handoff' })).toBeVisible();
   await expect(settingsProblemBanner(page)).toHaveCount(0);

@@ -3,7 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countryProblem, parseAddress } from '../../main/address/address';
-import type { ActionOutcome, SessionSnapshot } from '../../main/contract/domain';
+import type { ActionOutcome, AppState, SessionSnapshot } from '../../main/contract/domain';
 import type { ChannelName } from '../../main/contract/ipc';
 import type { Result } from '../../main/contract/result';
 import { createCore, type Core } from '../../main/core';
@@ -13,6 +13,7 @@ import { fixture } from '../support/fixtures';
 import { startProxy } from '../support/proxies';
 import { useTempDirs } from '../support/temp-dir';
 import { CATALOG_DIR } from '../support/catalogs';
+import { english } from '../support/english';
 
 const AGENT = '+14152223333';
 const CUSTOMER = '+14152224444';
@@ -178,8 +179,8 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
   });
 
   it('runs the demo against its own simulator without touching the agent\'s settings or keychain', async () => {
-    expect(await call('app:state')).toEqual({ ok: true, value: { mode: 'live', configured: false, settingsProblem: null, demoAllowed: true } });
-    expect(await call('demo:start')).toEqual({ ok: true, value: { mode: 'demo', configured: true, settingsProblem: null, demoAllowed: true } });
+    expect(await call('app:state')).toEqual({ ok: true, value: { mode: 'live', configured: false, settingsProblems: [], demoAllowed: true } });
+    expect(await call('demo:start')).toEqual({ ok: true, value: { mode: 'demo', configured: true, settingsProblems: [], demoAllowed: true } });
     expect(await call('credentials:save', { authId: sim.authId, authToken: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
 
     const events: (SessionSnapshot | null)[] = [];
@@ -198,7 +199,7 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
     await expect(readdir(join(dataDir, 'journal'))).rejects.toThrow(/ENOENT/);
     expect(await call('history:list')).toMatchObject({ ok: true, value: { rows: [], skippedLines: 0 } });
 
-    expect(await call('demo:stop')).toEqual({ ok: true, value: { mode: 'live', configured: false, settingsProblem: null, demoAllowed: true } });
+    expect(await call('demo:stop')).toEqual({ ok: true, value: { mode: 'live', configured: false, settingsProblems: [], demoAllowed: true } });
     expect(await call('session:get')).toEqual({ ok: true, value: null });
     expect(events.at(-1)).toBeNull();
     expect(await call('credentials:status')).toEqual({ ok: true, value: { set: false, authIdMasked: null } });
@@ -209,12 +210,14 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
     await writeFile(join(dataDir, 'settings.json'), JSON.stringify({ phloId: 'not-a-uuid' }));
     core = await createCore({ catalogDir: CATALOG_DIR, dataDir, env: { HANDOFF_PHLO_BASE_URL: sim.baseUrl }, keychainService: service });
     expect(await core.offersDemo()).toBe(false);
-    const problem = expect.stringMatching(/moved .*settings\.json\.bad.*"phloId" is invalid/) as unknown;
-    expect(await call('app:state')).toMatchObject({ ok: true, value: { settingsProblem: problem } });
+    const state = (await call('app:state')) as Result<AppState>;
+    const problems = state.ok ? state.value.settingsProblems : [];
+    expect(problems.map(english)).toEqual([expect.stringMatching(/moved .*settings\.json\.bad.*"phloId" is invalid/)]);
+    expect(state).toMatchObject({ ok: true, value: { settingsProblems: problems } });
     await call('settings:get');
-    expect(await call('demo:start')).toMatchObject({ ok: true, value: { mode: 'demo', settingsProblem: problem } });
-    expect(await call('settings:dismiss-problem')).toMatchObject({ ok: true, value: { settingsProblem: null, demoAllowed: true } });
-    expect(await call('demo:stop')).toMatchObject({ ok: true, value: { settingsProblem: null, demoAllowed: true } });
+    expect(await call('demo:start')).toMatchObject({ ok: true, value: { mode: 'demo', settingsProblems: problems } });
+    expect(await call('settings:dismiss-problem')).toMatchObject({ ok: true, value: { settingsProblems: [], demoAllowed: true } });
+    expect(await call('demo:stop')).toMatchObject({ ok: true, value: { settingsProblems: [], demoAllowed: true } });
   });
 
   it('answers address:check exactly as the address module does, with the stored country unless the form names one', async () => {
@@ -246,7 +249,7 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
 
   it('will not start the demo over an open live call', async () => {
     await configure();
-    expect(await call('app:state')).toEqual({ ok: true, value: { mode: 'live', configured: true, settingsProblem: null, demoAllowed: true } });
+    expect(await call('app:state')).toEqual({ ok: true, value: { mode: 'live', configured: true, settingsProblems: [], demoAllowed: true } });
     await call('session:open', { customer: CUSTOMER });
     expect(await call('demo:start')).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
   });
@@ -256,7 +259,7 @@ describe.skipIf(!keyringReady)('the core, end to end: settings, the real keychai
     await writeFile(join(policyDir, 'policy.json'), JSON.stringify({ enforced: { allowDemo: false } }));
     core = await createCore({ catalogDir: CATALOG_DIR, dataDir, env: { HANDOFF_PHLO_BASE_URL: sim.baseUrl, HANDOFF_POLICY_DIR: policyDir }, keychainService: service });
     expect(await core.offersDemo()).toBe(false);
-    expect(await call('app:state')).toEqual({ ok: true, value: { mode: 'live', configured: false, settingsProblem: null, demoAllowed: false } });
+    expect(await call('app:state')).toEqual({ ok: true, value: { mode: 'live', configured: false, settingsProblems: [], demoAllowed: false } });
     expect(await call('demo:start')).toEqual({
       ok: false,
       error: { code: 'enforced_by_policy', message: 'Your organization has turned the demo off on this computer.' },

@@ -13,6 +13,9 @@ const translator = createTranslator({
   messages: compileMessages(Object.fromEntries(Object.entries(source).map(([id, entry]) => [id, entry.message]))),
 });
 
+/** The English translator itself, for code that formats with one (the History CSV). */
+export const englishWords = translator;
+
 /** What the agent reads for a Text, in English. */
 export function english(text: Text): string {
   return translator.say(text);

@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../../main/contract/ipc';
+import type { Result } from '../../../main/contract/result';
 import type { Core } from '../../../main/core';
 import { registerChannels } from '../../../main/electron/ipc';
 import { createLogger } from '../../../main/log/logger';
+import { english } from '../../support/english';
 
 type Handler = (event: unknown, payload: unknown) => Promise<unknown>;
 
@@ -57,15 +59,14 @@ describe('registerChannels', () => {
     const other = scene().event;
     const subframe = { ...event, senderFrame: { url: 'app://handoff/index.html' } };
     for (const sender of [other, subframe]) {
-      expect(await handlers.get('call:warm-transfer')?.(sender, { to: '+14152225555' })).toMatchObject({
-        ok: false,
-        error: { code: 'invalid_input', message: expect.stringContaining('did not come from Handoff') as unknown },
-      });
+      const refused = (await handlers.get('call:warm-transfer')?.(sender, { to: '+14152225555' })) as Result<unknown>;
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(refused.ok ? null : english(refused.error.message)).toBe('Refused: the request did not come from Handoff\'s window.');
     }
     expect(calls).toEqual([]);
     const log = await readFile(join(dataDir, 'logs', 'handoff.log'), 'utf8');
     expect(log).toContain('refused an IPC request');
-    expect(log).toContain('unknown window');
-    expect(log).toContain('not the top frame');
+    expect(log).toContain('unknown_window');
+    expect(log).toContain('not_top_frame');
   });
 });

@@ -21,21 +21,21 @@ describe('IPC sender check', () => {
   it('refuses another window, a destroyed one, or none', () => {
     const { window, mainFrame } = scene();
     const other = scene();
-    expect(check({ sender: other.webContents, senderFrame: mainFrame }, window)).toBe('unknown window');
-    expect(check({ sender: window.webContents, senderFrame: mainFrame }, { ...window, isDestroyed: () => true })).toBe('unknown window');
-    expect(check({ sender: window.webContents, senderFrame: mainFrame }, null)).toBe('unknown window');
+    expect(check({ sender: other.webContents, senderFrame: mainFrame }, window)).toBe('unknown_window');
+    expect(check({ sender: window.webContents, senderFrame: mainFrame }, { ...window, isDestroyed: () => true })).toBe('unknown_window');
+    expect(check({ sender: window.webContents, senderFrame: mainFrame }, null)).toBe('unknown_window');
   });
 
   it('refuses a subframe and a frame that is gone', () => {
     const { window, webContents } = scene();
-    expect(check({ sender: webContents, senderFrame: { url: 'app://handoff/index.html' } }, window)).toBe('not the top frame');
-    expect(check({ sender: webContents, senderFrame: null }, window)).toBe('not the top frame');
+    expect(check({ sender: webContents, senderFrame: { url: 'app://handoff/index.html' } }, window)).toBe('not_top_frame');
+    expect(check({ sender: webContents, senderFrame: null }, window)).toBe('not_top_frame');
   });
 
   it('refuses the top frame once it shows anything but the app\'s page', () => {
     for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://other/index.html', 'about:blank']) {
       const { window, webContents, mainFrame } = scene(url);
-      expect(check({ sender: webContents, senderFrame: mainFrame }, window)).toBe('not the app\'s page');
+      expect(check({ sender: webContents, senderFrame: mainFrame }, window)).toBe('not_app_page');
     }
   });
 });

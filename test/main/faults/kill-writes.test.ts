@@ -40,7 +40,7 @@ const WRITERS: Writer[] = [
       expect(() => JSON.parse(text) as unknown, text).not.toThrow();
       const store = await createSettingsStore({ dataDir, env: {}, logger: createLogger({ dataDir, level: 'silent' }) });
       // The store would have set the file aside, and said so, had it not passed the rules.
-      expect(store.problem()).toBeNull();
+      expect(store.problems()).toEqual([]);
       expect((await readdir(dataDir)).filter((name) => name.endsWith('.bad'))).toEqual([]);
       // The last save it reported, or the one under way when it died: nothing older.
       expect([settingsWriterNumber(finished), settingsWriterNumber(finished + 1)]).toContain(store.current().agentAddress);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryRow } from '../../../main/contract/domain';
 import { csvCell, historyCsv } from '../../../main/journal/csv';
+import { compileMessages } from '../../../main/i18n/catalog-files';
+import { createTranslator } from '../../../main/i18n/translator';
+import { englishWords } from '../../support/english';
 
 describe('CSV cells', () => {
   it.each([
@@ -29,9 +32,31 @@ describe('the history CSV', () => {
       code: 'timeout',
       agentSaid: true,
     };
-    expect(historyCsv([row])).toBe(
+    expect(historyCsv([row], englishWords)).toBe(
       'time,action,target,outcome,api_id,code,agent_said\r\n' +
         "2026-12-05T10:00:00.000Z,warm_transfer,'=cmd (+14152225555),uncertain,,timeout,went through\r\n",
+    );
+  });
+
+  it('heads its columns and words what the agent said in the agent\'s language, and defuses those words too', () => {
+    const row: HistoryRow = { at: '2026-12-05T10:00:00.000Z', action: 'hold', target: 'Ada', outcome: 'uncertain', apiId: null, code: 'timeout', agentSaid: false };
+    const words = createTranslator({
+      tag: 'de',
+      dir: 'ltr',
+      messages: compileMessages({
+        'export.column.time': 'Zeit',
+        'export.column.action': 'Aktion',
+        'export.column.target': 'Ziel',
+        'export.column.outcome': 'Ergebnis',
+        'export.column.apiId': 'API-ID',
+        'export.column.code': 'Code, Fehler',
+        'export.column.agentSaid': '=Angabe',
+        'export.agentSaid.yes': 'ging durch',
+        'export.agentSaid.no': 'ging nicht durch',
+      }),
+    });
+    expect(historyCsv([row], words)).toBe(
+      `Zeit,Aktion,Ziel,Ergebnis,API-ID,"Code, Fehler",'=Angabe\r\n2026-12-05T10:00:00.000Z,hold,Ada,uncertain,,timeout,ging nicht durch\r\n`,
     );
   });
 });

@@ -19,6 +19,7 @@ import { createLogger } from '../../../main/log/logger';
 import { createPhloClient } from '../../../main/phlo/phlo-client';
 import { createCallSession, type CallSession } from '../../../main/session/call-session';
 import { startSimulator, type Simulator } from '../../../main/simulator/server';
+import { englishWords } from '../../support/english';
 import { AGENT, COLLEAGUE, CUSTOMER } from '../../support/numbers';
 
 let sim: Simulator;
@@ -319,10 +320,10 @@ describe('History', () => {
       { action: 'cancel_transfer', outcome: 'uncertain', code: 'timeout', agentSaid: false },
     ]);
     expect(historyDay(journal, '2026-12-04')).toMatchObject({ ok: true, value: { days: ['2026-12-04', '2026-12-05'], rows: [] } });
-    const csv = historyExport(journal, '2026-12-05', '2026-12-05');
+    const csv = historyExport(journal, '2026-12-05', '2026-12-05', englishWords);
     expect(csv.ok && csv.value.fileName).toBe('handoff-history-2026-12-05-to-2026-12-05.csv');
     expect(csv.ok && csv.value.csv.split('\r\n')[1]).toContain(`warm_transfer,Sam (${COLLEAGUE}),accepted,${warm.ok ? warm.value.apiId : ''}`);
-    expect(historyExport(journal, '2026-12-06', '2026-12-05')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(historyExport(journal, '2026-12-06', '2026-12-05', englishWords)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
   it('never holds the Auth Token or the Auth ID', async () => {

@@ -3,10 +3,12 @@ import { readFileSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Text } from '../../../main/contract/text';
 import { createLogger } from '../../../main/log/logger';
-import { loadPolicy } from '../../../main/policy/machine-policy';
+import { loadPolicy, type Policy } from '../../../main/policy/machine-policy';
 import type { PlistToJson } from '../../../main/policy/managed-preferences';
 import { POLICY_KEY, type RegQuery } from '../../../main/policy/registry-policy';
+import { english } from '../../support/english';
 import { useTempDirs } from '../../support/temp-dir';
 
 const PHLO_ID = '73d6ab01-a2f6-4a84-850f-21e1d46b30bf';
@@ -15,6 +17,9 @@ const NODE_ID = 'c1a8d3e2-5b4f-4e6a-9d7c-0f1e2d3c4b5a';
 const recorded = (name: string) => readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'reg-query', name), 'utf8');
 
 const tempDir = useTempDirs();
+
+/** What the agent reads of a policy's problems, in English, one paragraph a line. */
+const said = (policy: Policy) => policy.problems.map(english).join('\n');
 
 /** A policy folder holding `policy.json` as given (text as is, anything else as JSON), and the log beside it. */
 async function machine(policy?: unknown) {
@@ -44,7 +49,7 @@ const registry =
 
 describe('the policy file', () => {
   it('is no policy and no problem when there is none', async () => {
-    expect(await (await machine()).load()).toEqual({ defaults: {}, enforced: {}, problem: null });
+    expect(await (await machine()).load()).toEqual({ defaults: {}, enforced: {}, problems: [] });
   });
 
   it('reads both sections through the settings rules, normalising as settings.json does', async () => {
@@ -55,7 +60,7 @@ describe('the policy file', () => {
     expect(await load()).toEqual({
       defaults: { defaultCountry: 'GB', requestTimeoutMs: 20000 },
       enforced: { phloId: PHLO_ID, nodeId: NODE_ID, allowDemo: false, phloBaseUrl: 'https://phlo.example.com/v1' },
-      problem: null,
+      problems: [],
     });
   });
 
@@ -74,15 +79,17 @@ describe('a policy with mistakes: the valid part is used, the rest reported and 
     const { load, log } = await machine(content);
     const policy = await load();
     expect(policy).toMatchObject({ defaults: {}, enforced: {} });
-    expect(policy.problem).toMatch(/^Handoff ignores part of your organization's policy \(tell your IT team\): /);
-    expect(policy.problem).toMatch(problem);
+    expect(policy.problems).toHaveLength(1);
+    expect(said(policy)).toMatch(/^Handoff ignores part of your organization's policy \(tell your IT team\): /);
+    expect(said(policy)).toMatch(problem);
     expect(await log()).toMatch(/"level":40.*machine policy: part of it is ignored/);
   });
 
   it.each<[string, Record<string, Record<string, unknown>>, RegExp]>([
     ['an unknown part', { enforce: { phloId: PHLO_ID } }, /has parts Handoff does not know, which it ignores: enforce\. The known ones are defaults and enforced\./],
     ['an unknown setting', { enforced: { phloID: PHLO_ID } }, /"enforced" has settings Handoff does not know, which it ignores: phloID\. The known ones are phloId, nodeId, /],
-    ['a wrong type', { enforced: { requestTimeoutMs: '20000' } }, /"enforced": "requestTimeoutMs" is ignored: Invalid type: Expected number but received "20000"\./],
+    // Valibot's own words are for developers: the agent reads the one refusal that fits every field.
+    ['a wrong type', { enforced: { requestTimeoutMs: '20000' } }, /"enforced": "requestTimeoutMs" is ignored: Handoff cannot use that value\./],
     ['a boolean as text', { enforced: { allowDemo: 'false' } }, /"enforced": "allowDemo" is ignored: allowDemo must be true or false\./],
     ['a base URL that is not https', { enforced: { phloBaseUrl: 'http://phlo.example.com/v1/' } }, /"phloBaseUrl" is ignored: The PHLO base URL must use https/],
     ['a value the rules refuse', { enforced: { requestTimeoutMs: 5 } }, /"requestTimeoutMs" is ignored: The request timeout must be at least 1000 ms\./],
@@ -91,7 +98,7 @@ describe('a policy with mistakes: the valid part is used, the rest reported and 
   ])('%s: that field is skipped, the others used', async (_case, content, problem) => {
     const { load } = await machine({ ...content, defaults: { defaultRole: 'customer', ...content['defaults'] } });
     const policy = await load();
-    expect(policy.problem).toMatch(problem);
+    expect(said(policy)).toMatch(problem);
     expect(policy.defaults).toMatchObject({ defaultRole: 'customer' });
     expect(policy.enforced).toEqual({});
   });
@@ -100,13 +107,17 @@ describe('a policy with mistakes: the valid part is used, the rest reported and 
     const { load } = await machine({ defaults: { defaultCountry: 'ZZ' }, enforced: { phloId: 'nope', nodeId: NODE_ID } });
     const policy = await load();
     expect(policy.enforced).toEqual({ nodeId: NODE_ID });
-    expect(policy.problem).toMatch(/"defaultCountry" is ignored.*"phloId" is ignored: The PHLO ID must be a UUID/);
+    // One paragraph each, each saying it is the organization's policy.
+    expect(policy.problems.map(english)).toEqual([
+      expect.stringMatching(/^Handoff ignores part of your organization's policy \(tell your IT team\): .*"defaultCountry" is ignored/),
+      expect.stringMatching(/^Handoff ignores part of your organization's policy \(tell your IT team\): .*"phloId" is ignored: The PHLO ID must be a UUID/),
+    ]);
   });
 
   it('reports a folder in place of the file, without throwing', async () => {
     const { folder, load } = await machine();
     await mkdir(join(folder, 'policy.json'));
-    expect((await load()).problem).toMatch(/could not read .*policy\.json \(EISDIR/);
+    expect(said(await load())).toMatch(/could not read .*policy\.json \(EISDIR/);
   });
 
   it('reports a file it may not read (EACCES), without throwing', async () => {
@@ -119,10 +130,11 @@ describe('a policy with mistakes: the valid part is used, the rest reported and 
     const script = `import(${JSON.stringify(join(import.meta.dirname, '../../../main/policy/policy-file.ts'))})
       .then((m) => m.readPolicyFile(${JSON.stringify(folder)})).then((r) => process.stdout.write(JSON.stringify(r)));`;
     const output = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { ...asAgent, encoding: 'utf8' });
-    expect(JSON.parse(output)).toEqual({
-      sections: [],
-      problems: [`Handoff could not read ${join(folder, 'policy.json')} (EACCES: permission denied, open '${join(folder, 'policy.json')}').`],
-    });
+    const read = JSON.parse(output) as { sections: unknown[]; problems: Text[] };
+    expect(read.sections).toEqual([]);
+    expect(read.problems.map(english)).toEqual([
+      `Handoff could not read ${join(folder, 'policy.json')} (EACCES: permission denied, open '${join(folder, 'policy.json')}').`,
+    ]);
   });
 });
 
@@ -156,7 +168,7 @@ describe('the registry over the file (Windows)', () => {
         requestTimeoutMs: 15000,
       },
       enforced: { phloId: PHLO_ID, nodeId: NODE_ID, defaultRole: 'customer', requestTimeoutMs: 20000, allowDemo: false },
-      problem: null,
+      problems: [],
     });
   });
 
@@ -168,14 +180,14 @@ describe('the registry over the file (Windows)', () => {
     const where = `${POLICY_KEY}\\Enforced`;
     for (const problem of [
       `${where} has settings Handoff does not know, which it ignores: Agent Number.`,
-      `${where}: "phloId" is ignored: Invalid type: Expected string but received 1.`,
-      `${where}: "requestTimeoutMs" is ignored: Invalid type: Expected number but received "twenty seconds".`,
+      `${where}: "phloId" is ignored: Handoff cannot use that value.`,
+      `${where}: "requestTimeoutMs" is ignored: Handoff cannot use that value.`,
       `${where}: "allowDemo" is ignored: allowDemo must be true or false.`,
       `${where}: "defaultRole" is ignored:`,
       `${where}: "phloBaseUrl" is ignored: The PHLO base URL must use https`,
       `${where}: "nodeId" is ignored: The node ID must be a UUID`,
     ]) {
-      expect(policy.problem).toContain(problem);
+      expect(said(policy)).toContain(problem);
     }
   });
 });

@@ -3,10 +3,12 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { text } from '../../../main/contract/text';
 import { createLogger } from '../../../main/log/logger';
 import { loadPolicy } from '../../../main/policy/machine-policy';
 import { MANAGED_PREFERENCES, readManagedPreferences, type PlistToJson } from '../../../main/policy/managed-preferences';
 import type { RegQuery } from '../../../main/policy/registry-policy';
+import { english } from '../../support/english';
 import { useTempDirs } from '../../support/temp-dir';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -33,8 +35,8 @@ describe('the managed preferences of a configuration profile', () => {
     const convert = plutil(RECORDED);
     expect(await readManagedPreferences(convert)).toEqual({
       sections: [
-        { section: 'defaults', where: 'the configuration profile\'s Defaults', values: { defaultCountry: 'GB', requestTimeoutMs: 15000 } },
-        { section: 'enforced', where: 'the configuration profile\'s Enforced', values: { phloId: PHLO_ID, nodeId: NODE_ID, allowDemo: false } },
+        { section: 'defaults', where: text('policy.where.profileSection', { section: 'Defaults' }), values: { defaultCountry: 'GB', requestTimeoutMs: 15000 } },
+        { section: 'enforced', where: text('policy.where.profileSection', { section: 'Enforced' }), values: { phloId: PHLO_ID, nodeId: NODE_ID, allowDemo: false } },
       ],
       problems: [],
     });
@@ -46,14 +48,12 @@ describe('the managed preferences of a configuration profile', () => {
   });
 
   it('reports what it cannot read, and a section that is not a dictionary, without throwing', async () => {
-    expect((await readManagedPreferences(plutil(null, 'Permission denied'))).problems).toEqual([
-      `Handoff could not read ${MANAGED_PREFERENCES} (Permission denied).`,
-    ]);
-    expect((await readManagedPreferences(plutil('not json'))).problems[0]).toMatch(/could not be read as a property list/);
-    expect(await readManagedPreferences(plutil('{"Enforced":["phloId"]}'))).toEqual({
-      sections: [],
-      problems: ['the configuration profile\'s Enforced is ignored: it must be a dictionary of settings.'],
-    });
+    const problems = async (json: string | null, problem: string | null = null) => (await readManagedPreferences(plutil(json, problem))).problems.map(english);
+    expect(await problems(null, 'Permission denied')).toEqual([`Handoff could not read ${MANAGED_PREFERENCES} (Permission denied).`]);
+    expect(await problems('not json')).toEqual([expect.stringMatching(/could not be read as a property list/)]);
+    const notDictionary = await readManagedPreferences(plutil('{"Enforced":["phloId"]}'));
+    expect(notDictionary.sections).toEqual([]);
+    expect(notDictionary.problems.map(english)).toEqual(['the configuration profile\'s Enforced is ignored: it must be a dictionary of settings.']);
   });
 });
 
@@ -73,7 +73,7 @@ describe('macOS policy', () => {
     expect(await load('darwin', plutil(RECORDED))).toEqual({
       defaults: { defaultCountry: 'GB', requestTimeoutMs: 15000 },
       enforced: { phloId: PHLO_ID, nodeId: NODE_ID, allowDemo: false, defaultRole: 'customer' },
-      problem: null,
+      problems: [],
     });
   });
 });
@@ -131,7 +131,7 @@ describe('the example profile in assets/policy/', () => {
       plutil: plutil(JSON.stringify(payload)),
       logger: createLogger({ dataDir: root, level: 'silent' }),
     });
-    expect(policy.problem).toBeNull();
+    expect(policy.problems).toEqual([]);
     expect(Object.keys(policy.enforced).sort()).toEqual(['allowDemo', 'nodeId', 'phloId']);
   });
 });

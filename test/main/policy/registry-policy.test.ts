@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRegQuery } from '../../../main/policy/registry-output';
 import { POLICY_KEY, readRegistryPolicy, type RegQuery, type RegQueryOutput } from '../../../main/policy/registry-policy';
+import { english } from '../../support/english';
 
 /** `reg.exe query` output recorded as Windows prints it: CRLF, values indented four spaces. */
 const recorded = (name: string) => readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'reg-query', name), 'utf8');
@@ -115,9 +116,11 @@ describe('the registry policy', () => {
         [`${POLICY_KEY}\\Enforced`]: found(recorded('enforced.txt')),
       }),
     );
-    expect(policy.problems).toEqual([
+    expect(policy.problems.map(english)).toEqual([
       'Handoff could not read HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Handoff\\Defaults (reg.exe: Command failed: reg.exe query (timed out)).',
     ]);
+    const silent = await readRegistryPolicy(regExe({ [`${POLICY_KEY}\\Defaults`]: { exitCode: null, stdout: '', stderr: '  ' } }));
+    expect(silent.problems.map(english)).toEqual(['Handoff could not read HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Handoff\\Defaults (reg.exe: no answer).']);
     expect(policy.sections.map((section) => section.section)).toEqual(['enforced']);
   });
 });

@@ -265,7 +265,7 @@ describe('the preview server', () => {
       const viaLocalhost = await invoke('app:state', undefined, {
         headers: { Host: `localhost:${port}`, Origin: `http://localhost:${port}` },
       });
-      expect(JSON.parse(viaLocalhost.body)).toEqual({ ok: true, value: { mode: 'live', configured: false, settingsProblem: null, demoAllowed: true } });
+      expect(JSON.parse(viaLocalhost.body)).toEqual({ ok: true, value: { mode: 'live', configured: false, settingsProblems: [], demoAllowed: true } });
       for (const type of ['application/json; charset=utf-8', 'Application/JSON']) {
         const answer = await invoke('app:state', undefined, { headers: { 'Content-Type': type } });
         expect(answer.status, type).toBe(200);

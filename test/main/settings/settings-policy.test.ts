@@ -4,7 +4,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Settings } from '../../../main/contract/domain';
 import { createLogger } from '../../../main/log/logger';
 import type { Policy } from '../../../main/policy/machine-policy';
-import { createSettingsStore, DEFAULT_SETTINGS } from '../../../main/settings/settings-store';
+import { text } from '../../../main/contract/text';
+import { createSettingsStore, DEFAULT_SETTINGS, type SettingsStore } from '../../../main/settings/settings-store';
+import { english } from '../../support/english';
 import { useTempDirs } from '../../support/temp-dir';
 
 const PHLO_ID = '73d6ab01-a2f6-4a84-850f-21e1d46b30bf';
@@ -19,8 +21,12 @@ const open = (policy: Partial<Policy>, env: Record<string, string> = {}) =>
     dataDir,
     env,
     logger: createLogger({ dataDir: join(dataDir, '..'), level: 'silent' }),
-    policy: { defaults: {}, enforced: {}, problem: null, ...policy },
+    policy: { defaults: {}, enforced: {}, problems: [], ...policy },
   });
+/** The settings problems as the agent reads them in English, one paragraph each. */
+const said = (store: SettingsStore) => store.problems().map(english);
+/** A policy problem as machine-policy.ts words it. */
+const policyProblem = (problem: string) => text('policy.problem.ignored', { problem: text('policy.problem.notObject', { file: problem }) });
 
 beforeEach(async () => {
   dataDir = join(await tempDir(), 'data');
@@ -75,7 +81,7 @@ describe('changing settings under policy', () => {
     const result = await store.update({ phloId: OTHER_PHLO_ID, nodeId: NODE_ID });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'enforced_by_policy', message: 'Set by your organization: this setting cannot be changed here.', detail: { field: 'phloId' } },
+      error: { code: 'enforced_by_policy', message: text('settings.problem.setByOrganization'), detail: { field: 'phloId' } },
     });
     expect(await readFile(settingsFile())).toEqual(before);
     expect(store.current()).toMatchObject({ phloId: PHLO_ID, nodeId: null });
@@ -122,25 +128,44 @@ describe('changing settings under policy', () => {
 describe('policy problems and overrides', () => {
   it('shows the policy problem beside the file\'s; saving clears only the file\'s, dismissing hides both for this run', async () => {
     await writeFile(settingsFile(), JSON.stringify({ colour: 'red' }));
-    const store = await open({ problem: 'Handoff ignores part of your organization\'s policy (tell your IT team): x.' });
-    expect(store.problem()).toMatch(/colour.* Handoff ignores part of your organization's policy/);
+    const store = await open({ problems: [policyProblem('x.json')] });
+    expect(said(store)).toEqual([
+      expect.stringMatching(/colour/),
+      'Handoff ignores part of your organization\'s policy (tell your IT team): x.json does not hold a JSON object.',
+    ]);
     await store.update({ phloId: PHLO_ID });
-    expect(store.problem()).toBe('Handoff ignores part of your organization\'s policy (tell your IT team): x.');
+    expect(store.problems()).toEqual([policyProblem('x.json')]);
     store.dismissProblem();
-    expect(store.problem()).toBeNull();
+    expect(store.problems()).toEqual([]);
     // A new start (a new store) shows it again: only IT can make it go away.
-    expect((await open({ problem: 'again' })).problem()).toBe('again');
+    expect((await open({ problems: [policyProblem('again.json')] })).problems()).toEqual([policyProblem('again.json')]);
   });
 
   it('ignores HANDOFF_PHLO_BASE_URL where policy enforces the base URL, and says so', async () => {
     const store = await open({ enforced: { phloBaseUrl: 'https://phlo.example.com/v1/' } }, { HANDOFF_PHLO_BASE_URL: 'http://127.0.0.1:9/v1/' });
     expect(store.effectivePhloBaseUrl()).toBe('https://phlo.example.com/v1/');
-    expect(store.problem()).toBe('HANDOFF_PHLO_BASE_URL is ignored: your organization\'s policy sets where requests go.');
+    expect(said(store)).toEqual(['HANDOFF_PHLO_BASE_URL is ignored: your organization\'s policy sets where requests go.']);
   });
 
   it('lets HANDOFF_PHLO_BASE_URL win over a base URL policy only defaults', async () => {
     const store = await open({ defaults: { phloBaseUrl: 'https://phlo.example.com/v1/' } }, { HANDOFF_PHLO_BASE_URL: 'http://127.0.0.1:9/v1/' });
     expect(store.effectivePhloBaseUrl()).toBe('http://127.0.0.1:9/v1/');
-    expect(store.problem()).toBeNull();
+    expect(store.problems()).toEqual([]);
+  });
+
+  it('shows a language Handoff does not have, set by the file or by policy, as a settings problem, until one it has is chosen', async () => {
+    await writeFile(settingsFile(), JSON.stringify({ language: 'tlh' }));
+    const store = await open({});
+    expect(store.current().language).toBe('tlh');
+    expect(store.problems()).toEqual([text('settings.problem.unknownLanguage', { language: 'tlh' })]);
+    expect(said(store)).toEqual([expect.stringMatching(/^Handoff has no language "tlh", so it speaks the system's language instead\./)]);
+    await store.update({ language: 'de' });
+    expect(store.problems()).toEqual([]);
+
+    const enforced = await open({ enforced: { language: 'xx-YY' } });
+    expect(enforced.problems()).toEqual([text('settings.problem.unknownLanguage', { language: 'xx-YY' })]);
+    enforced.dismissProblem();
+    expect(enforced.problems()).toEqual([]);
+    expect(await open({ defaults: { language: 'system' } }).then((s) => s.problems())).toEqual([]);
   });
 });

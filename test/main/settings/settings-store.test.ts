@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Settings } from '../../../main/contract/domain';
 import { createLogger } from '../../../main/log/logger';
-import { createSettingsStore } from '../../../main/settings/settings-store';
+import { createSettingsStore, type SettingsStore } from '../../../main/settings/settings-store';
+import { english } from '../../support/english';
 
 const PHLO_ID = '73d6ab01-a2f6-4a84-850f-21e1d46b30bf';
 const NODE_ID = 'c1a8d3e2-5b4f-4e6a-9d7c-0f1e2d3c4b5a';
@@ -33,6 +34,8 @@ const open = (env: Record<string, string | undefined> = {}) =>
 const preset = (content: unknown) =>
   writeFile(settingsFile(), typeof content === 'string' ? content : JSON.stringify(content));
 const logText = () => readFile(join(logDir, 'logs', 'handoff.log'), 'utf8');
+/** The settings problems as the agent reads them in English, one paragraph a line; null when there is none. */
+const said = (store: SettingsStore) => store.problems().map(english).join('\n') || null;
 
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'handoff-settings-'));
@@ -55,7 +58,7 @@ describe('loading', () => {
       editable: true,
       enforced: [],
     });
-    expect(store.problem()).toBeNull();
+    expect(said(store)).toBeNull();
     expect(await readdir(dataDir)).toEqual([]);
   });
 
@@ -85,7 +88,7 @@ describe('loading', () => {
       enforced: [],
     });
     // A misspelt key would leave its setting at the default: the agent and IT hear of it.
-    expect(store.problem()).toMatch(/settings\.json has settings Handoff does not know, which it ignores: theme\. The known ones are phloId, /);
+    expect(said(store)).toMatch(/settings\.json has settings Handoff does not know, which it ignores: theme\. The known ones are phloId, /);
     const warning = (await logText()).split('\n').find((line) => line.includes('"theme"'));
     expect(warning && JSON.parse(warning)).toMatchObject({ level: 40, keys: ['theme'] });
   });
@@ -93,9 +96,9 @@ describe('loading', () => {
   it('forgets a problem with the old file once the agent saves settings', async () => {
     await preset({ phloID: PHLO_ID });
     const store = await open();
-    expect(store.problem()).toMatch(/phloID/);
+    expect(said(store)).toMatch(/phloID/);
     expect((await store.update({ phloId: PHLO_ID })).ok).toBe(true);
-    expect(store.problem()).toBeNull();
+    expect(said(store)).toBeNull();
   });
 
   it('reads the agent number with the country the file sets', async () => {
@@ -109,11 +112,11 @@ describe('loading', () => {
     await preset('{ "phloId": ');
     const store = await open();
     expect(store.view().settings).toEqual(DEFAULTS);
-    expect(store.problem()).toMatch(/settings\.json\.bad .*not valid JSON/);
+    expect(said(store)).toMatch(/settings\.json\.bad .*not valid JSON/);
     store.view();
-    expect(store.problem()).toMatch(/not valid JSON/);
+    expect(said(store)).toMatch(/not valid JSON/);
     store.dismissProblem();
-    expect(store.problem()).toBeNull();
+    expect(said(store)).toBeNull();
     expect(await readFile(`${settingsFile()}.bad`, 'utf8')).toBe('{ "phloId": ');
     expect(await readdir(dataDir)).toEqual(['settings.json.bad']);
   });
@@ -130,8 +133,8 @@ describe('loading', () => {
     await preset(content);
     const store = await open();
     expect(store.view().settings).toEqual(DEFAULTS);
-    expect(store.problem()).toMatch(problem);
-    expect(store.problem()).toMatch(/\.$/);
+    expect(said(store)).toMatch(problem);
+    expect(said(store)).toMatch(/\.$/);
     expect(JSON.parse(await readFile(`${settingsFile()}.bad`, 'utf8'))).toEqual(content);
     expect(await readdir(dataDir)).toEqual(['settings.json.bad']);
   });
@@ -140,7 +143,7 @@ describe('loading', () => {
     await mkdir(settingsFile());
     const store = await open();
     expect(store.view().settings).toEqual(DEFAULTS);
-    expect(store.problem()).toMatch(/could not read .*settings\.json/);
+    expect(said(store)).toMatch(/could not read .*settings\.json/);
     expect(await readdir(dataDir)).toEqual(['settings.json']);
   });
 });
@@ -150,24 +153,23 @@ describe('HANDOFF_PHLO_BASE_URL', () => {
     const store = await open({ HANDOFF_PHLO_BASE_URL: 'http://localhost:4010/v1' });
     expect(store.effectivePhloBaseUrl()).toBe('http://localhost:4010/v1/');
     expect(store.view()).toMatchObject({ settings: DEFAULTS, effectivePhloBaseUrl: 'http://localhost:4010/v1/' });
-    expect(store.problem()).toBeNull();
+    expect(said(store)).toBeNull();
   });
 
   it('is ignored when unusable, and that is reported until dismissed', async () => {
     const store = await open({ HANDOFF_PHLO_BASE_URL: 'http://phlo.example.com/v1/' });
     expect(store.effectivePhloBaseUrl()).toBe(DEFAULTS.phloBaseUrl);
     expect(store.view().effectivePhloBaseUrl).toBe(DEFAULTS.phloBaseUrl);
-    expect(store.problem()).toMatch(/^HANDOFF_PHLO_BASE_URL is ignored: The PHLO base URL must use https/);
+    expect(said(store)).toMatch(/^HANDOFF_PHLO_BASE_URL is ignored: The PHLO base URL must use https/);
     store.view();
-    expect(store.problem()).toMatch(/HANDOFF_PHLO_BASE_URL is ignored/);
+    expect(said(store)).toMatch(/HANDOFF_PHLO_BASE_URL is ignored/);
   });
 
   it('reports a bad environment override and a bad file together', async () => {
     await preset('nope');
     const store = await open({ HANDOFF_PHLO_BASE_URL: 'ftp://localhost/' });
-    const problem = store.problem();
-    expect(problem).toMatch(/not valid JSON/);
-    expect(problem).toMatch(/HANDOFF_PHLO_BASE_URL is ignored/);
+    // One paragraph each.
+    expect(store.problems().map(english)).toEqual([expect.stringMatching(/not valid JSON/), expect.stringMatching(/^HANDOFF_PHLO_BASE_URL is ignored/)]);
   });
 });
 
@@ -196,12 +198,13 @@ describe('update', () => {
     ['agentAddress', { agentAddress: '12' }, 'invalid_address', /too short/],
     ['agentAddress', { agentAddress: 'call me' }, 'invalid_address', /only digits/],
     // Only settings.json and HANDOFF_PHLO_BASE_URL say where requests (and so the credentials) go.
-    ['phloBaseUrl', { phloBaseUrl: 'https://attacker.example/v1/' }, 'invalid_input', /Invalid key/],
+    // Valibot's own words are for developers: the agent reads the one refusal that fits every field.
+    ['phloBaseUrl', { phloBaseUrl: 'https://attacker.example/v1/' }, 'invalid_input', /^Handoff cannot use that value\.$/],
     ['requestTimeoutMs', { requestTimeoutMs: 999 }, 'invalid_input', /at least 1000 ms/],
     ['requestTimeoutMs', { requestTimeoutMs: 60001 }, 'invalid_input', /at most 60000 ms/],
-    ['requestTimeoutMs', { requestTimeoutMs: 1500.5 }, 'invalid_input', /integer/],
-    ['defaultRole', { defaultRole: 'boss' }, 'invalid_input', /agent/],
-    ['colour', { colour: 'red' }, 'invalid_input', /colour/],
+    ['requestTimeoutMs', { requestTimeoutMs: 1500.5 }, 'invalid_input', /^Handoff cannot use that value\.$/],
+    ['defaultRole', { defaultRole: 'boss' }, 'invalid_input', /^Handoff cannot use that value\.$/],
+    ['colour', { colour: 'red' }, 'invalid_input', /^Handoff cannot use that value\.$/],
   ])('refuses a bad %s (%j), changing nothing on disk or in memory', async (field, patch, code, message) => {
     await preset(saved);
     const store = await open();
@@ -209,7 +212,7 @@ describe('update', () => {
     // A valid field beside the bad one must not slip through either.
     const result = await store.update({ ...patch, requestTimeoutMs: (patch as { requestTimeoutMs?: number }).requestTimeoutMs ?? 20000 });
     expect(result).toMatchObject({ ok: false, error: { code, detail: { field } } });
-    expect(result.ok ? '' : result.error.message).toMatch(message);
+    expect(result.ok ? '' : english(result.error.message)).toMatch(message);
     expect(await readFile(settingsFile(), 'utf8')).toBe(before);
     expect(store.current()).toEqual(saved);
   });
@@ -275,7 +278,8 @@ describe('update', () => {
     await writeFile(dataDir, '');
     const result = await store.update({ phloId: PHLO_ID });
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect(result.ok ? '' : result.error.message).toContain(settingsFile());
+    expect(result.ok ? '' : english(result.error.message)).toMatch(/^Handoff could not save the settings to .*settings\.json \(.*\); nothing was changed\.$/);
+    expect(result.ok ? '' : english(result.error.message)).toContain(settingsFile());
     expect(store.current()).toEqual(DEFAULTS);
   });
 });
