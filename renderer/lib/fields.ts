@@ -15,7 +15,7 @@ declare const __HANDOFF_COUNTRIES__: readonly string[];
 const COUNTRIES = new Set(__HANDOFF_COUNTRIES__);
 
 /** Why a default-country setting cannot be used, or null: the core's rule over the core's countries (a Text to say). */
-export function countryProblem(code: string): ReturnType<typeof countryRule> {
+export function countryProblem(code: string): Text | null {
   return countryRule(code, (upper) => COUNTRIES.has(upper));
 }
 

@@ -27,12 +27,12 @@ export function text(id: MessageId, params?: Readonly<Record<string, TextParam>>
 }
 
 /**
- * Something the core reports that the contract types as words (a string) or, once converted, as a
- * Text to say: either is shown as it is in the agent's language.
+ * What a field shows under it (TextField, FieldMessages): words the view already said (`t(…)`), or a
+ * Text (the core's refusal) said when shown, so it follows a change of language.
  */
 export type Shown = string | Text;
 
-/** The words for something the core reported: a Text said in the agent's language, words as they are. */
+/** The words for a field's line: a Text said in the agent's language, words as they are. */
 export function shown(value: Shown): string {
   return typeof value === 'string' ? value : say(value);
 }
@@ -163,7 +163,7 @@ export function opened(after: SessionSnapshot): Text {
  * What the agent hears after opening a call while the last check found Plivo out of reach: the
  * call is tracked, transfers will fail. `reason` is the core's few words on why.
  */
-export function openedUnreachable(openedText: Text, reason: Shown): Text {
+export function openedUnreachable(openedText: Text, reason: Text): Text {
   return text('announce.openedUnreachable', { opened: openedText, reason });
 }
 
@@ -215,7 +215,7 @@ export function checkedWhen(checkedAt: string, now: number): Text {
 /** The whole connection sentence, for the header button's name and its details: "Plivo not reachable: why, checked 0:40 ago." */
 export function connectionSentence(service: Text, status: ConnectionStatus | null, when: Text | null): Text {
   const phrase = text('header.connection.status', { service, state: connectionState(status) });
-  const reason: Shown | null = status?.reason ?? null;
+  const reason = status?.reason ?? null;
   if (reason === null) return when === null ? text('header.connection.sentence', { status: phrase }) : text('header.connection.sentenceWhen', { status: phrase, when });
   return when === null
     ? text('header.connection.sentenceWhy', { status: phrase, reason })

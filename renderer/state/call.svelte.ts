@@ -117,7 +117,7 @@ export class CallModel {
   }
 
   /** Why the transfer panel cannot dial anyone now (the core's own rule), or null when it can. */
-  get whyNoDial(): ReturnType<typeof whyNoDial> {
+  get whyNoDial(): Text | null {
     return this.#whyNoDial;
   }
 

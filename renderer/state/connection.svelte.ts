@@ -6,6 +6,7 @@
 import { createSubscriber } from 'svelte/reactivity';
 import type { HandoffApi } from '../../main/contract/bridge';
 import type { ConnectionStatus } from '../../main/contract/domain';
+import type { Text } from '../../main/contract/text';
 import { settle } from '../lib/api';
 import type { Announcer } from './announcer.svelte';
 
@@ -42,7 +43,7 @@ export class ConnectionModel {
   }
 
   /** Why Plivo is not reachable as far as the last check knows, or null when it is (or nobody knows yet). */
-  get unreachableReason(): ConnectionStatus['reason'] {
+  get unreachableReason(): Text | null {
     return this.#status?.state === 'unreachable' ? this.#status.reason : null;
   }
 
