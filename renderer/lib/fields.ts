@@ -6,32 +6,33 @@
 import { tick } from 'svelte';
 import { countryProblem as countryRule } from '../../main/address/country';
 import type { Failure, Result } from '../../main/contract/result';
-import { say } from './i18n.svelte';
+import type { Text } from '../../main/contract/text';
+import type { Shown } from './words';
 
 // Put in by the build (electron.vite.config.ts) from libphonenumber's own list: the core's countries,
 // without the metadata behind them.
 declare const __HANDOFF_COUNTRIES__: readonly string[];
 const COUNTRIES = new Set(__HANDOFF_COUNTRIES__);
 
-/** Why a default-country setting cannot be used, or null: the core's rule over the core's countries. */
-export function countryProblem(code: string): string | null {
-  const problem = countryRule(code, (upper) => COUNTRIES.has(upper));
-  return problem === null ? null : say(problem);
+/** Why a default-country setting cannot be used, or null: the core's rule over the core's countries (a Text to say). */
+export function countryProblem(code: string): Text | null {
+  return countryRule(code, (upper) => COUNTRIES.has(upper));
 }
 
 /**
  * A field's address check against the core, for blur and submit. Resolves with the problem (null
  * when the text is an address), or with undefined when the answer is stale: a newer check started,
- * or the field no longer holds the text asked about. Typing never waits for it.
+ * or the field no longer holds the text asked about. Typing never waits for it. The problem is the
+ * core's Text, said by the field when it shows it.
  */
-export function addressCheck(read: () => string, ask: (text: string) => Promise<Result<string>>): () => Promise<string | null | undefined> {
+export function addressCheck(read: () => string, ask: (text: string) => Promise<Result<string>>): () => Promise<Text | null | undefined> {
   let latest = 0;
   return async () => {
     const asked = (latest += 1);
     const text = read();
     const answer = await ask(text);
     if (asked !== latest || read() !== text) return undefined;
-    return answer.ok ? null : say(answer.error.message);
+    return answer.ok ? null : answer.error.message;
   };
 }
 
@@ -54,17 +55,17 @@ export async function focusFirstInvalid(form: HTMLFormElement | undefined): Prom
   form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
 }
 
-/** Puts a refusal that names one of the form's fields next to that field, and focuses it. */
+/** Puts a refusal that names one of the form's fields next to that field (as the core's Text), and focuses it. */
 export async function showFieldFailure<F extends string>(
   result: Result<unknown> | null,
   fields: readonly F[],
-  errors: Partial<Record<F, string | null>>,
+  errors: Partial<Record<F, Text | null>>,
   form: HTMLFormElement | undefined,
 ): Promise<void> {
   if (result === null || result.ok) return;
   const field = fieldOf(result.error, fields);
   if (field === null) return;
-  errors[field] = say(result.error.message);
+  errors[field] = result.error.message;
   await focusFirstInvalid(form);
 }
 
@@ -83,7 +84,7 @@ export function checkOnLeave(check: () => void): (event: FocusEvent) => void {
 }
 
 /** The aria-describedby of a field whose FieldMessages are shown, so a screen reader reads them with it. */
-export function describedBy(id: string, messages: { note?: string | null; hint?: string | null; error?: string | null }): string | undefined {
+export function describedBy(id: string, messages: { note?: Shown | null; hint?: Shown | null; error?: Shown | null }): string | undefined {
   const ids = (['note', 'hint', 'error'] as const).filter((kind) => (messages[kind] ?? null) !== null).map((kind) => `${id}-${kind}`);
   return ids.length === 0 ? undefined : ids.join(' ');
 }

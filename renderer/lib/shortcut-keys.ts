@@ -4,7 +4,9 @@
  * field), so it obeys everything the control does: disabled while an action runs, absent when the
  * core's rules do not offer it, the close question before a risky close.
  */
+import type { Text } from '../../main/contract/text';
 import { matchShortcut, WINDOW_SHORTCUTS, type WindowShortcutId } from '../../main/shortcuts/shortcut-map';
+import { text } from './words';
 
 /** The shortcut a key press means, with where focus is: plain keys type in fields, chords act everywhere. */
 export function shortcutFor(event: KeyboardEvent): WindowShortcutId | null {
@@ -28,8 +30,8 @@ export function pressShortcut(id: WindowShortcutId, root: ParentNode = document)
   return true;
 }
 
-/** Why a shortcut did nothing, in the words of the map. */
-export function unavailable(id: WindowShortcutId): string {
+/** Why a shortcut did nothing, naming its action in the words of the map. */
+export function unavailable(id: WindowShortcutId): Text {
   const action = WINDOW_SHORTCUTS.find((shortcut) => shortcut.id === id)?.action ?? id;
-  return `"${action}" is not available right now.`;
+  return text('shortcutKeys.unavailable', { action });
 }

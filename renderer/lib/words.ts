@@ -1,6 +1,8 @@
 /**
- * How the call reads to an agent: states and roles in words, people by name, and one sentence per
- * outcome. Pure functions of the snapshot, so every sentence follows from what the core reported.
+ * How the call reads to an agent: states and roles, people by name, and one sentence per outcome,
+ * as Texts (catalog message ids with their arguments). Pure functions of the snapshot, so every
+ * sentence follows from what the core reported; state holds these Texts and components `say` them
+ * when they render, so a change of language re-renders every word on screen.
  */
 import type {
   ConnectionStatus,
@@ -11,63 +13,66 @@ import type {
   SessionAction,
   SessionSnapshot,
 } from '../../main/contract/domain';
+import type { MessageId, Text, TextParam } from '../../main/contract/text';
 import type { CloseRisk } from '../../main/session/transitions';
-import { say } from './i18n.svelte';
+import { say, words } from './i18n.svelte';
+import { minutesAndSeconds } from './elapsed';
 
 /**
- * Participant states in words that claim only what Handoff knows. PHLO reports no answer, so
- * anyone dialled reads "Called" (with how long ago) until the agent's own next action says more;
- * the agent hears the answer on the softphone, Handoff never does.
+ * A Text; `params` is left out when none are given. The renderer's own copy of the contract's
+ * `text` (main/contract/text.ts): the page imports only types from the contract.
  */
-const STATE_WORDS: Record<ParticipantState, string> = {
-  dialling: 'Called',
-  connected: 'Connected',
-  on_hold: 'On hold',
-  consulting: 'Called',
-  left: 'Left',
-};
-
-/** One person's state in words: the agent consulting is "Consulting", the colleague consulted only "Called". */
-export function stateWord(person: Participant): string {
-  return person.kind === 'self' && person.state === 'consulting' ? 'Consulting' : STATE_WORDS[person.state];
+export function text(id: MessageId, params?: Readonly<Record<string, TextParam>>): Text {
+  return params === undefined ? { id } : { id, params };
 }
 
-/** Plivo's member roles as shown in the rows and the Role select. */
-export const ROLE_WORDS: Record<Role, string> = { agent: 'Agent', customer: 'Customer' };
+/**
+ * What a field shows under it (TextField, FieldMessages): words the view already said (`t(…)`), or a
+ * Text (the core's refusal) said when shown, so it follows a change of language.
+ */
+export type Shown = string | Text;
+
+/** The words for a field's line: a Text said in the agent's language, words as they are. */
+export function shown(value: Shown): string {
+  return typeof value === 'string' ? value : say(value);
+}
 
 /**
- * Call actions as the subject of a sentence ("… went through"). The snapshot names only the action,
- * not who it was for, so these never name a person.
+ * Participant states that claim only what Handoff knows. PHLO reports no answer, so anyone
+ * dialled reads "Called" (with how long ago) until the agent's own next action says more; the
+ * agent hears the answer on the softphone, Handoff never does.
  */
-export const ACTION_WORDS: Record<SessionAction, string> = {
-  warm_transfer: 'the warm transfer',
-  cold_transfer: 'the cold transfer',
-  add_participant: 'adding someone to the call',
-  complete_transfer: 'completing the transfer',
-  cancel_transfer: 'cancelling the transfer',
-  merge_transfer: 'merging the calls',
-  hold: 'putting someone on hold',
-  unhold: 'taking someone off hold',
-  hangup: 'the hang-up',
-  voicemail_drop: 'the voicemail drop',
+const STATE_TEXTS: Record<ParticipantState, MessageId> = {
+  dialling: 'state.called',
+  connected: 'state.connected',
+  on_hold: 'state.onHold',
+  consulting: 'state.called',
+  left: 'state.left',
 };
 
+/** One person's state: the agent consulting is "Consulting", the colleague consulted only "Called". */
+export function stateText(person: Participant): Text {
+  return text(person.kind === 'self' && person.state === 'consulting' ? 'state.consulting' : STATE_TEXTS[person.state]);
+}
+
+/** Plivo's member roles, in the order the Role selects offer them. */
+export const ROLES: readonly Role[] = ['agent', 'customer'];
+
+/** A member role as the rows and the Role selects show it ("Agent", "Customer"). */
+export function roleText(role: Role): Text {
+  return text(role === 'agent' ? 'role.agent' : 'role.customer');
+}
+
 /** Who someone is in a sentence: the agent is "you", anyone else their name, else their number. */
-export function nameOf(person: Participant): string {
-  if (person.kind === 'self') return 'you';
+export function nameOf(person: Participant): string | Text {
+  if (person.kind === 'self') return text('participant.you');
   return person.label ?? person.displayAddress;
 }
 
 /** Name and number together, so two people with the same name are still told apart by a screen reader. */
-export function fullNameOf(person: Participant): string {
-  if (person.kind === 'self') return 'yourself';
-  return person.label === null ? person.displayAddress : `${person.label} ${person.displayAddress}`;
-}
-
-/** Joins names as a sentence does: "Dana", "Dana and Lee", "Dana, Lee and Kim". */
-export function listOf(names: readonly string[]): string {
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+export function fullNameOf(person: Participant): string | Text {
+  if (person.kind === 'self') return text('participant.yourself');
+  return person.label === null ? person.displayAddress : text('participant.nameAndNumber', { name: person.label, address: person.displayAddress });
 }
 
 /** The people of a warm transfer, so its panel and its announcement name the same three. */
@@ -89,8 +94,8 @@ export function transferPeople(snapshot: SessionSnapshot | null): TransferPeople
   return { self, target, others };
 }
 
-const names = (people: readonly Participant[]) => listOf(people.map(nameOf));
-const verb = (people: readonly Participant[], one: string, many: string) => (people.length === 1 ? one : many);
+/** People as one list argument: the translator joins them as the language does ("Dana, Lee and Kim"). */
+export const names = (people: readonly Participant[]): (string | Text)[] => people.map(nameOf);
 
 /** The newest participant: the one a dial action just added. */
 function newest(snapshot: SessionSnapshot): Participant | undefined {
@@ -98,126 +103,147 @@ function newest(snapshot: SessionSnapshot): Participant | undefined {
 }
 
 /** What the agent hears after a warm transfer started. */
-export function warmStarted(after: SessionSnapshot): string {
+export function warmStarted(after: SessionSnapshot): Text {
   const people = transferPeople(after);
-  if (people === null) return 'Warm transfer started.';
+  if (people === null) return text('announce.warmStarted');
   const held = people.others.filter((p) => p.state === 'on_hold');
   const target = nameOf(people.target);
   return held.length === 0
-    ? `Warm transfer started: calling ${target}.`
-    : `Warm transfer started: calling ${target} while ${names(held)} ${verb(held, 'holds', 'hold')}.`;
+    ? text('announce.warmStartedCalling', { target })
+    : text('announce.warmStartedWhileHeld', { target, held: names(held), count: held.length });
 }
 
 /** What the agent hears after a cold transfer was accepted. */
-export function coldStarted(after: SessionSnapshot): string {
+export function coldStarted(after: SessionSnapshot): Text {
   const target = newest(after);
-  return target === undefined
-    ? 'Cold transfer started; you have left the call.'
-    : `Cold transfer started: ${nameOf(target)} is being dialled and you have left the call.`;
+  return target === undefined ? text('announce.coldStarted') : text('announce.coldStartedDialling', { target: nameOf(target) });
 }
 
 /** What the agent hears after someone was dialled into the call. */
-export function added(after: SessionSnapshot): string {
+export function added(after: SessionSnapshot): Text {
   const target = newest(after);
-  return target === undefined ? 'Dialling into the call.' : `Dialling ${nameOf(target)} into the call.`;
+  return target === undefined ? text('announce.dialling') : text('announce.diallingTarget', { target: nameOf(target) });
 }
 
 /** What the agent hears when a warm transfer ends; `before` still names its target. */
-export function transferEnded(how: 'complete' | 'cancel' | 'merge', before: SessionSnapshot | null): string {
+export function transferEnded(how: 'complete' | 'cancel' | 'merge', before: SessionSnapshot | null): Text {
   const people = transferPeople(before);
   if (people === null) {
-    return { complete: 'Transfer completed.', cancel: 'Transfer cancelled.', merge: 'Calls merged.' }[how];
+    return text(({ complete: 'announce.transferCompleted', cancel: 'announce.transferCancelled', merge: 'announce.callsMerged' } as const)[how]);
   }
   const target = nameOf(people.target);
-  const others = people.others;
+  const others = names(people.others);
   if (how === 'complete') {
     return others.length === 0
-      ? `Transfer completed: you have left ${target} on the call.`
-      : `Transfer completed: you have left the call, and ${names(others)} ${verb(others, 'stays', 'stay')} on it with ${target}.`;
+      ? text('announce.transferCompletedLeft', { target })
+      : text('announce.transferCompletedOthersStay', { target, others, count: others.length });
   }
   if (how === 'cancel') {
     return others.length === 0
-      ? `Transfer cancelled: ${target} has left.`
-      : `Transfer cancelled: ${target} has left and you are back with ${names(others)}.`;
+      ? text('announce.transferCancelledLeft', { target })
+      : text('announce.transferCancelledBackWith', { target, others });
   }
-  return `Calls merged: ${listOf(['you', ...others.map(nameOf), target])} are all on the call.`;
+  return text('announce.callsMergedEveryone', { everyone: [text('participant.you'), ...others, target] });
 }
 
 /** What the agent hears after a row action. */
-export function memberChanged(action: 'hold' | 'unhold' | 'hangup', person: Participant): string {
+export function memberChanged(action: 'hold' | 'unhold' | 'hangup', person: Participant): Text {
+  if (person.kind === 'self') return text('announce.youLeft');
   const who = nameOf(person);
-  if (person.kind === 'self') return 'You have left the call.';
-  if (action === 'hold') return `${who} is on hold.`;
-  if (action === 'unhold') return `${who} is back on the call.`;
-  return `${who} was hung up.`;
+  return text(({ hold: 'announce.onHold', unhold: 'announce.backOnCall', hangup: 'announce.hungUp' } as const)[action], { person: who });
 }
 
 /** What the agent hears after opening a call. */
-export function opened(after: SessionSnapshot): string {
+export function opened(after: SessionSnapshot): Text {
   const customer = after.participants.find((p) => p.kind === 'customer');
-  return customer === undefined ? 'Call opened.' : `Call opened with ${nameOf(customer)}.`;
+  return customer === undefined ? text('announce.callOpened') : text('announce.callOpenedWith', { customer: nameOf(customer) });
+}
+
+/**
+ * What the agent hears after opening a call while the last check found Plivo out of reach: the
+ * call is tracked, transfers will fail. `reason` is the core's few words on why.
+ */
+export function openedUnreachable(openedText: Text, reason: Text): Text {
+  return text('announce.openedUnreachable', { opened: openedText, reason });
 }
 
 /** What the agent hears after saying whether an action whose answer was lost went through. */
-export function confirmed(action: SessionAction, happened: boolean): string {
-  return happened ? `Updated: ${ACTION_WORDS[action]} went through.` : 'Noted: the call is as it was.';
+export function confirmed(action: SessionAction, happened: boolean): Text {
+  return happened ? text('announce.confirmedHappened', { action }) : text('announce.confirmedNot');
 }
 
-/** Why closing the call here needs the agent's word, naming who would be left behind. */
-export function closeQuestion(risk: CloseRisk): string {
-  const sentences: string[] = [];
-  if (risk.held.length > 0) sentences.push(`${names(risk.held)} ${verb(risk.held, 'is', 'are')} on hold.`);
-  if (risk.consulting !== null) sentences.push(`You are still consulting ${nameOf(risk.consulting)}.`);
-  if (risk.unconfirmed) sentences.push('Whether the last action went through is not settled yet.');
-  const them = risk.held.length === 1 ? 'them' : 'anyone';
-  return `${sentences.join(' ')} Closing here does not take ${them} off hold or end the calls. Close anyway?`;
+/** Why every call action waits: the agent has not said yet whether `action` went through. */
+export function waitingFor(action: SessionAction): Text {
+  return text('call.waitingForAnswer', { action });
+}
+
+/**
+ * Why closing the call here needs the agent's word, naming who would be left behind: one Text per
+ * sentence, each a whole sentence, the question last.
+ */
+export function closeQuestion(risk: CloseRisk): Text[] {
+  const sentences: Text[] = [];
+  if (risk.held.length > 0) sentences.push(text('call.closeQuestion.held', { held: names(risk.held), count: risk.held.length }));
+  if (risk.consulting !== null) sentences.push(text('call.closeQuestion.consulting', { person: nameOf(risk.consulting) }));
+  if (risk.unconfirmed) sentences.push(text('call.closeQuestion.unconfirmed'));
+  sentences.push(text('call.closeQuestion.warning', { held: risk.held.length }));
+  return sentences;
+}
+
+/** What Handoff talks to, as the header names it: Plivo, or in the demo its simulator. */
+export function serviceText(demo: boolean): Text {
+  return text('header.service', { service: demo ? 'simulator' : 'plivo' });
 }
 
 /** The connection's state in the header's few words, after "Plivo" (or "Simulator"). */
-export function connectionState(status: ConnectionStatus | null): string {
-  if (status === null) return 'not checked yet';
-  if (status.state === 'not_checked') return status.checking ? 'checking…' : 'not checked yet';
-  return { not_set_up: 'not set up', reachable: 'reachable', unreachable: 'not reachable' }[status.state];
+export function connectionState(status: ConnectionStatus | null): Text {
+  if (status === null) return text('header.state.notChecked');
+  if (status.state === 'not_checked') return text(status.checking ? 'header.state.checking' : 'header.state.notChecked');
+  return text(({ not_set_up: 'header.state.notSetUp', reachable: 'header.state.reachable', unreachable: 'header.state.unreachable' } as const)[status.state]);
 }
 
-/** How long ago the last check finished: "checked 0:40 ago" within the hour, else the time of day. */
-export function checkedWhen(checkedAt: string, now: number): string {
+/** How long ago the last check finished: "checked 0:40 ago" within the hour, else the time of day in the agent's language. */
+export function checkedWhen(checkedAt: string, now: number): Text {
   const at = new Date(checkedAt);
   const seconds = Math.max(0, Math.floor((now - at.getTime()) / 1000));
-  if (seconds >= 3600) return `checked at ${at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
-  return `checked ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')} ago`;
+  if (seconds >= 3600) {
+    return text('time.checkedAt', { time: at.toLocaleTimeString(words.current.tag, { hour: '2-digit', minute: '2-digit' }) });
+  }
+  return text('time.checkedAgo', { elapsed: minutesAndSeconds(seconds) });
 }
 
 /** The whole connection sentence, for the header button's name and its details: "Plivo not reachable: why, checked 0:40 ago." */
-export function connectionSentence(subject: string, status: ConnectionStatus | null, when: string | null): string {
-  const state = `${subject} ${connectionState(status)}`;
-  const why = status?.reason == null ? state : `${state}: ${say(status.reason)}`;
-  return when === null ? `${why}.` : `${why}, ${when}.`;
+export function connectionSentence(service: Text, status: ConnectionStatus | null, when: Text | null): Text {
+  const phrase = text('header.connection.status', { service, state: connectionState(status) });
+  const reason = status?.reason ?? null;
+  if (reason === null) return when === null ? text('header.connection.sentence', { status: phrase }) : text('header.connection.sentenceWhen', { status: phrase, when });
+  return when === null
+    ? text('header.connection.sentenceWhy', { status: phrase, reason })
+    : text('header.connection.sentenceWhyWhen', { status: phrase, reason, when });
 }
 
-/** Said with "Call opened" when the last check found Plivo out of reach: the call is tracked, transfers will fail. */
-export function openedUnreachable(reason: string): string {
-  return `Plivo is not reachable (${reason}), so transfers will fail until it is; Handoff tracks the call all the same.`;
-}
-
-/** Call actions as History names them, one short name each. */
-export const ACTION_NAMES: Record<SessionAction, string> = {
-  warm_transfer: 'Warm transfer',
-  cold_transfer: 'Cold transfer',
-  add_participant: 'Add to call',
-  complete_transfer: 'Complete transfer',
-  cancel_transfer: 'Cancel transfer',
-  merge_transfer: 'Merge calls',
-  hold: 'Hold',
-  unhold: 'Take off hold',
-  hangup: 'Hang up',
-  voicemail_drop: 'Voicemail drop',
+const ACTION_NAMES: Record<SessionAction, MessageId> = {
+  warm_transfer: 'action.name.warmTransfer',
+  cold_transfer: 'action.name.coldTransfer',
+  add_participant: 'action.name.addParticipant',
+  complete_transfer: 'action.name.completeTransfer',
+  cancel_transfer: 'action.name.cancelTransfer',
+  merge_transfer: 'action.name.mergeTransfer',
+  hold: 'action.name.hold',
+  unhold: 'action.name.unhold',
+  hangup: 'action.name.hangup',
+  voicemail_drop: 'action.name.voicemailDrop',
 };
 
+/** A call action as History names it, one short name each ("Warm transfer", "Take off hold"). */
+export function actionName(action: SessionAction): Text {
+  return text(ACTION_NAMES[action]);
+}
+
 /** What came of an action, in History: an uncertain one with what the agent said about it. */
-export function outcomeWord(row: HistoryRow): string {
-  if (row.outcome === 'accepted') return 'Went through';
-  if (row.outcome === 'failed') return 'Failed';
-  if (row.agentSaid === null) return 'Unknown';
-  return row.agentSaid ? 'Unknown: you said it went through' : 'Unknown: you said it did not';
+export function outcomeText(row: HistoryRow): Text {
+  if (row.outcome === 'accepted') return text('outcome.wentThrough');
+  if (row.outcome === 'failed') return text('outcome.failed');
+  if (row.agentSaid === null) return text('outcome.unknown');
+  return text(row.agentSaid ? 'outcome.unknownSaidHappened' : 'outcome.unknownSaidNot');
 }

@@ -5,6 +5,7 @@
  */
 import type { SessionAction } from '../../main/contract/domain';
 import type { FailureDetail, Result } from '../../main/contract/result';
+import type { Text } from '../../main/contract/text';
 import { settle } from '../lib/api';
 import { fieldOf } from '../lib/fields';
 import type { Announcer } from './announcer.svelte';
@@ -12,7 +13,7 @@ import type { Announcer } from './announcer.svelte';
 /** How an action's outcome is told. */
 export interface Report<T> {
   /** The sentence naming what happened. */
-  success: (value: T) => string;
+  success: (value: T) => Text;
   /** Facts worth keeping under Details after a success (a request id). */
   detail?: (value: T) => FailureDetail | null;
   /** Fields of the asking form: a failure naming one is shown beside it instead of announced. */

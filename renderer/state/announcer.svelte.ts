@@ -4,7 +4,7 @@
  */
 import type { ErrorCode } from '../../main/contract/error-codes';
 import type { Failure, FailureDetail } from '../../main/contract/result';
-import { say } from '../lib/i18n.svelte';
+import type { Text } from '../../main/contract/text';
 
 /** How long a success stays on screen: long enough to read, gone before it describes an old screen. */
 export const SUCCESS_MS = 6000;
@@ -13,7 +13,8 @@ export const SUCCESS_MS = 6000;
 export interface Announcement {
   id: number;
   tone: 'success' | 'failure';
-  message: string;
+  /** Said when shown, so the live region follows a change of language. */
+  message: Text;
   /** Plivo's text, `api_id` and HTTP status, shown under "Details" and never needed to act. */
   detail: FailureDetail | null;
   /** A failure's code, for support, under "Details" too: never in the sentence. */
@@ -34,7 +35,7 @@ export class Announcer {
    * Names what happened, with the request id when there is one worth quoting to Plivo support. It
    * leaves by itself after SUCCESS_MS; the live region has announced it by then.
    */
-  success(message: string, detail: FailureDetail | null = null): void {
+  success(message: Text, detail: FailureDetail | null = null): void {
     const id = ++this.#count;
     this.#current = { id, tone: 'success', message, detail, code: null };
     setTimeout(() => {
@@ -44,7 +45,7 @@ export class Announcer {
 
   /** Says what went wrong in the core's words (written for agents); it stays until the agent acts. */
   failure(error: Failure): void {
-    this.#current = { id: ++this.#count, tone: 'failure', message: say(error.message), detail: error.detail ?? null, code: error.code };
+    this.#current = { id: ++this.#count, tone: 'failure', message: error.message, detail: error.detail ?? null, code: error.code };
   }
 
   /** Removes an outcome that no longer describes the screen. */

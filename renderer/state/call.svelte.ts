@@ -13,6 +13,7 @@ import type {
 } from '../../main/contract/domain';
 import type { ChannelInput } from '../../main/contract/ipc';
 import type { FailureDetail, Result } from '../../main/contract/result';
+import type { Text } from '../../main/contract/text';
 import {
   closeRisk,
   memberActions,
@@ -23,17 +24,17 @@ import {
   type TransferEndAction,
 } from '../../main/session/transitions';
 import { settle } from '../lib/api';
-import { say } from '../lib/i18n.svelte';
 import {
-  ACTION_WORDS,
   added,
   coldStarted,
   confirmed,
   memberChanged,
   opened,
   openedUnreachable,
+  text,
   transferEnded,
   transferPeople,
+  waitingFor,
   warmStarted,
   type TransferPeople,
 } from '../lib/words';
@@ -68,13 +69,10 @@ export class CallModel {
 
   #transfer = $derived(transferPeople(this.#snapshot));
   #closeRisk = $derived(this.#snapshot === null ? null : closeRisk(this.#snapshot));
-  #whyNoDial = $derived.by(() => {
-    const why = this.#snapshot === null ? null : whyNoDial(this.#snapshot);
-    return why === null ? null : say(why);
-  });
+  #whyNoDial = $derived(this.#snapshot === null ? null : whyNoDial(this.#snapshot));
   #waiting = $derived.by(() => {
     const action = this.#snapshot?.unconfirmed?.action;
-    return action === undefined ? null : `First say above whether ${ACTION_WORDS[action]} went through.`;
+    return action === undefined ? null : waitingFor(action);
   });
 
   /** Built by the app root, which shares the activity, the announcer and Plivo's reachability with the other models. */
@@ -104,7 +102,7 @@ export class CallModel {
   }
 
   /** Why every call action waits (the core refuses them until the agent answers), or null. */
-  get waiting(): string | null {
+  get waiting(): Text | null {
     return this.#waiting;
   }
 
@@ -119,7 +117,7 @@ export class CallModel {
   }
 
   /** Why the transfer panel cannot dial anyone now (the core's own rule), or null when it can. */
-  get whyNoDial(): string | null {
+  get whyNoDial(): Text | null {
     return this.#whyNoDial;
   }
 
@@ -170,7 +168,7 @@ export class CallModel {
         // Tracking is local, so the call opens either way; a dead line is said at once, not at the first transfer.
         success: (snapshot) => {
           const reason = this.#connection.unreachableReason;
-          return reason === null ? opened(snapshot) : `${opened(snapshot)} ${openedUnreachable(reason)}`;
+          return reason === null ? opened(snapshot) : openedUnreachable(opened(snapshot), reason);
         },
         fields: OPEN_FIELDS,
       },
@@ -189,7 +187,7 @@ export class CallModel {
         if (result.ok) this.#snapshot = null;
         return result;
       },
-      { success: () => 'Call closed in Handoff. Your softphone call is not affected.' },
+      { success: () => text('announce.callClosed') },
     );
   }
 

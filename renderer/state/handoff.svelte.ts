@@ -5,7 +5,9 @@
 import type { HandoffApi } from '../../main/contract/bridge';
 import type { AppState } from '../../main/contract/domain';
 import type { Result } from '../../main/contract/result';
+import type { Text } from '../../main/contract/text';
 import type { WindowShortcutId } from '../../main/shortcuts/shortcut-map';
+import { text } from '../lib/words';
 import { Activity } from './activity.svelte';
 import { AppModel } from './app.svelte';
 import { Announcer } from './announcer.svelte';
@@ -84,22 +86,21 @@ export class Handoff {
   /** Switches to the demo: its own settings, the simulator's credentials and a fresh call. */
   startDemo(): Promise<Result<AppState> | null> {
     return this.#switch('demo:start', () => this.#api.app.startDemo(), {
-      success: () =>
-        'Demo started: Handoff now talks to its built-in simulator. Open a call with any number to try it.',
+      success: () => text('announce.demoStarted'),
     });
   }
 
   /** Leaves the demo for the agent's own settings and Plivo. */
   stopDemo(): Promise<Result<AppState> | null> {
     return this.#switch('demo:stop', () => this.#api.app.stopDemo(), {
-      success: () => 'Left the demo: Handoff talks to Plivo with your own settings again.',
+      success: () => text('announce.demoLeft'),
     });
   }
 
   async #switch(
     key: string,
     request: () => Promise<Result<AppState>>,
-    report: { success: () => string },
+    report: { success: () => Text },
   ): Promise<Result<AppState> | null> {
     const result = await this.activity.run(
       key,

@@ -7,7 +7,7 @@ import type { HistoryDay, HistoryExport, HistoryOutcome, HistoryRow } from '../.
 import type { Result } from '../../main/contract/result';
 import { settle } from '../lib/api';
 import { downloadText } from '../lib/download';
-import { t } from '../lib/i18n.svelte';
+import { text } from '../lib/words';
 import type { Activity } from './activity.svelte';
 import type { Announcer } from './announcer.svelte';
 
@@ -84,8 +84,8 @@ export class HistoryModel {
     };
     return this.#activity.run('history:export', request, {
       success: (outcome) => {
-        if (outcome.kind === 'download') return t('history.exported', { fileName: outcome.fileName });
-        return outcome.kind === 'saved' ? t('history.exportedTo', { path: outcome.path }) : t('history.exportCancelled');
+        if (outcome.kind === 'download') return text('history.exported', { fileName: outcome.fileName });
+        return outcome.kind === 'saved' ? text('history.exportedTo', { path: outcome.path }) : text('history.exportCancelled');
       },
     });
   }

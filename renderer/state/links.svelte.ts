@@ -7,7 +7,7 @@ import type { HandoffApi } from '../../main/contract/bridge';
 import type { LinkNotice, SessionSnapshot } from '../../main/contract/domain';
 import type { Result } from '../../main/contract/result';
 import { settle } from '../lib/api';
-import { say } from '../lib/i18n.svelte';
+import { text } from '../lib/words';
 import type { Activity } from './activity.svelte';
 import type { Announcer } from './announcer.svelte';
 import type { View } from './app.svelte';
@@ -72,7 +72,7 @@ export class LinkModel {
       return;
     }
     if (notice.kind === 'refused') this.#announcer.failure({ code: 'invalid_input', message: notice.message });
-    else this.#announcer.success(say(notice.message));
+    else this.#announcer.success(notice.message);
     if (notice.kind === 'fill' && notice.link !== null) this.#fill = { id: notice.id, to: notice.link.displayTo, label: notice.link.name ?? '' };
     // Shown: the core need not offer it to a reloaded window again.
     void settle(() => this.#api.link.answer({ id: notice.id, open: false }));
@@ -90,7 +90,7 @@ export class LinkModel {
         if (result.ok) this.#question = null;
         return result;
       },
-      { success: () => (open ? 'Call opened from the link.' : 'The link was set aside; nothing changed.') },
+      { success: () => text(open ? 'announce.linkOpened' : 'announce.linkSetAside') },
     );
   }
 }

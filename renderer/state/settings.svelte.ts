@@ -8,7 +8,7 @@ import type { ChannelInput } from '../../main/contract/ipc';
 import type { ConnectionCheck, CredentialStatus, Role, Settings, SettingsView } from '../../main/contract/domain';
 import type { Result } from '../../main/contract/result';
 import { settle } from '../lib/api';
-import { t } from '../lib/i18n.svelte';
+import { text } from '../lib/words';
 import type { Activity } from './activity.svelte';
 import type { Announcer } from './announcer.svelte';
 
@@ -145,7 +145,7 @@ export class SettingsModel {
   save(change: SettingsChange, key = 'settings:save'): Promise<Result<null> | null> {
     return this.#activity.run(key, () => this.#save(change), {
       success: () =>
-        t('settings.saved', { saved: change.credentials === null ? 'settings' : 'credentials', ready: this.#app.configured ? 'yes' : 'no' }),
+        text('settings.saved', { saved: change.credentials === null ? 'settings' : 'credentials', ready: this.#app.configured ? 'yes' : 'no' }),
       fields: SETTINGS_FIELDS,
     });
   }
@@ -164,14 +164,14 @@ export class SettingsModel {
         if (view.ok) this.#view = view.value;
         return saved;
       },
-      { success: () => t('settings.deskSaved'), fields: DESK_FIELDS },
+      { success: () => text('settings.deskSaved'), fields: DESK_FIELDS },
     );
   }
 
   /** Reads the PHLO's multi-party call node with the stored settings and credentials; a refusal about a field is shown beside it. */
   testConnection(): Promise<Result<ConnectionCheck> | null> {
     return this.#activity.run('connection:test', () => this.#api.connection.test(), {
-      success: ({ nodeName }) => t('settings.connectionWorks', { nodeName }),
+      success: ({ nodeName }) => text('settings.connectionWorks', { nodeName }),
       detail: ({ apiId }) => ({ apiId }),
       fields: SETTINGS_FIELDS,
     });
@@ -189,7 +189,7 @@ export class SettingsModel {
         }
         return result;
       },
-      { success: () => t('settings.credentialsForgotten') },
+      { success: () => text('settings.credentialsForgotten') },
     );
   }
 
