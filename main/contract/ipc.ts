@@ -24,7 +24,7 @@ import { globalShortcutProblem, type WindowShortcutId } from '../shortcuts/short
 import { issueMessage } from './known-text';
 import { RoleSchema } from './domain';
 import type { Result } from './result';
-import { text, type Catalog, type MessageId, type Text, type TextParam } from './text';
+import { text, type Catalog, type MessageId, type TextParam } from './text';
 import { PSEUDO_LANGUAGES, SHIPPED_LANGUAGES, SYSTEM_LANGUAGE } from '../i18n/languages';
 
 /**
@@ -54,13 +54,6 @@ const Label = v.optional(v.pipe(v.string(), v.trim(), v.maxLength(80, says('vali
 
 /** A yes/no setting, named in its message as the file names it. */
 const yesNo = (setting: string) => v.boolean(says('validation.trueOrFalse', { setting }));
-
-// TRANSITION: the shortcut rule (main/shortcuts, another part of the conversion) may still word its
-// problems in English; once it returns a Text, this takes it as it is.
-function shortcutProblem(accelerator: string): Text | null {
-  const problem: Text | string | null = globalShortcutProblem(accelerator);
-  return typeof problem === 'string' ? text('untranslated', { text: problem }) : problem;
-}
 
 /** HTTPS for Plivo; plain HTTP only to this machine, where the PHLO simulator runs. */
 export const PhloBaseUrlSchema = v.pipe(
@@ -110,8 +103,8 @@ export const SettingsFields = {
       v.string(),
       v.trim(),
       v.check(
-        (accelerator) => shortcutProblem(accelerator) === null,
-        (issue) => issueMessage(shortcutProblem(issue.input) ?? text('error.invalidInput')),
+        (accelerator) => globalShortcutProblem(accelerator) === null,
+        (issue) => issueMessage(globalShortcutProblem(issue.input) ?? text('error.invalidInput')),
       ),
     ),
   ),

@@ -1,5 +1,5 @@
 import type { ErrorCode } from './error-codes';
-import { text, type Text } from './text';
+import type { Text } from './text';
 
 /** What went wrong, as a catalog message an agent can act on; Plivo's own text and request id go in `detail`. */
 export interface Failure {
@@ -37,8 +37,6 @@ export function ok<T>(value: T): Result<T> {
 }
 
 /** Wraps a failure; `detail` is left out rather than set to undefined, so results compare cleanly. */
-export function fail<T = never>(code: ErrorCode, said: Text | string, detail?: FailureDetail): Result<T> {
-  // TRANSITION: a string is English not yet in the catalog; removed once every caller passes a Text.
-  const message = typeof said === 'string' ? text('untranslated', { text: said }) : said;
+export function fail<T = never>(code: ErrorCode, message: Text, detail?: FailureDetail): Result<T> {
   return { ok: false, error: detail === undefined ? { code, message } : { code, message, detail } };
 }
