@@ -12,7 +12,7 @@
  * Keys are matched by physical key (`code`), so a layout or Option's special characters do not matter.
  */
 
-import { text, type Text } from '../contract/text';
+import { text, type MessageId, type Text } from '../contract/text';
 
 /** What each window shortcut does; each id names one action the agent takes often. */
 export type WindowShortcutId =
@@ -41,29 +41,29 @@ export type Chord = { label: string } & ({ code: string; alt: true } | { key: st
 /** One entry of the map. */
 export interface Shortcut<Id extends ShortcutId = ShortcutId> {
   id: Id;
-  /** What it does, as the panel lists it. */
-  action: string;
+  /** What it does, as the panel lists it: a catalog message. */
+  action: MessageId;
 }
 
 const alt = (letter: string): Chord => ({ code: `Key${letter}`, alt: true, label: `Alt+${letter}` });
 
 /** The window's shortcuts: every chord unique (a test checks it). */
 export const WINDOW_SHORTCUTS: readonly (Shortcut<WindowShortcutId> & { chord: Chord })[] = [
-  { id: 'focus-transfer', action: 'Go to the Transfer to field', chord: alt('T') },
-  { id: 'warm-transfer', action: 'Warm transfer to the number in Transfer to', chord: alt('W') },
-  { id: 'complete-transfer', action: 'Complete the warm transfer', chord: alt('C') },
-  { id: 'cancel-transfer', action: 'Cancel the warm transfer', chord: alt('X') },
-  { id: 'merge-transfer', action: 'Merge calls (everyone talks together)', chord: alt('M') },
-  { id: 'hold-customer', action: 'Hold or resume the customer', chord: alt('H') },
-  { id: 'close-call', action: 'Close the call in Handoff', chord: alt('L') },
+  { id: 'focus-transfer', action: 'shortcut.action.focusTransfer', chord: alt('T') },
+  { id: 'warm-transfer', action: 'shortcut.action.warmTransfer', chord: alt('W') },
+  { id: 'complete-transfer', action: 'shortcut.action.completeTransfer', chord: alt('C') },
+  { id: 'cancel-transfer', action: 'shortcut.action.cancelTransfer', chord: alt('X') },
+  { id: 'merge-transfer', action: 'shortcut.action.mergeTransfer', chord: alt('M') },
+  { id: 'hold-customer', action: 'shortcut.action.holdCustomer', chord: alt('H') },
+  { id: 'close-call', action: 'shortcut.action.closeCall', chord: alt('L') },
   // A plain key, not a chord: it never fires while typing in a field (see matchShortcut).
-  { id: 'show-shortcuts', action: 'Show the keyboard shortcuts', chord: { key: '?', alt: false, label: '?' } },
+  { id: 'show-shortcuts', action: 'shortcut.action.showShortcuts', chord: { key: '?', alt: false, label: '?' } },
 ];
 
 /** The global shortcut: its chord is the agent's (Settings) or IT's (policy), so the map holds none. */
 export const GLOBAL_SHORTCUT: Shortcut<GlobalShortcutId> = {
   id: 'bring-to-front',
-  action: 'Bring Handoff to the front, in the Transfer to field (from any app)',
+  action: 'shortcut.action.bringToFront',
 };
 
 /** The part of a KeyboardEvent the window's handler passes in. */

@@ -32,6 +32,6 @@ export function pressShortcut(id: WindowShortcutId, root: ParentNode = document)
 
 /** Why a shortcut did nothing, naming its action in the words of the map. */
 export function unavailable(id: WindowShortcutId): Text {
-  const action = WINDOW_SHORTCUTS.find((shortcut) => shortcut.id === id)?.action ?? id;
-  return text('shortcutKeys.unavailable', { action });
+  const action = WINDOW_SHORTCUTS.find((shortcut) => shortcut.id === id)?.action;
+  return text('shortcutKeys.unavailable', { action: action === undefined ? id : text(action) });
 }

@@ -5,6 +5,7 @@
 import { GLOBAL_SHORTCUT, WINDOW_SHORTCUTS } from '../../main/shortcuts/shortcut-map';
 import { COLLEAGUE_SHOWN, CUSTOMER_SHOWN, expect, test } from './support/handoff';
 import { announcement, button, escapeRegExp, expectStates, onACall } from './support/ui';
+import { english } from '../support/english';
 
 /** The keys Playwright presses for a map entry. */
 function keysOf(id: (typeof WINDOW_SHORTCUTS)[number]['id']): string {
@@ -75,8 +76,8 @@ test('? opens the Keyboard shortcuts panel: exactly the map\'s entries, focus ke
   await expect(panel).toBeVisible();
   const rows = panel.locator('tbody tr');
   const expected = [
-    ...WINDOW_SHORTCUTS.map((shortcut) => `${shortcut.chord.label} ${shortcut.action}`),
-    `Off ${GLOBAL_SHORTCUT.action}: set it in Settings`,
+    ...WINDOW_SHORTCUTS.map((shortcut) => `${shortcut.chord.label} ${english({ id: shortcut.action })}`),
+    `Off ${english({ id: GLOBAL_SHORTCUT.action })}: set it in Settings`,
   ];
   expect((await rows.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim())).toEqual(expected);
 
