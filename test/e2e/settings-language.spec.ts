@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/handoff';
 import { showView } from './support/ui';
+import { wordsFor } from './support/words';
 
 /**
  * The language select, found by its options: once a language's catalog is translated its label is
@@ -47,6 +48,9 @@ test('picking German in Settings switches the page to German at once, and it sta
   expect(JSON.parse(await readFile(join(handoff.dataDir, 'settings.json'), 'utf8'))).toMatchObject({ language: 'de' });
   // From here the page is German, so the select is no longer found by its English label.
   await expect(languageSelect(page)).toHaveValue('de');
+  const german = await wordsFor('de');
+  await expect(page.getByLabel(german.t('language.label'), { exact: true })).toHaveValue('de');
+  await expect(page.getByRole('heading', { name: german.t('settings.heading'), level: 1 })).toBeVisible();
 
   await page.reload();
   await expectLanguage(page, 'de', 'ltr');
@@ -95,7 +99,12 @@ test.describe('a policy that enforces French', () => {
     const field = page.locator('input[lang="fr"]');
     await expect(field).toHaveValue('Français');
     await expect(field).toHaveAttribute('readonly', '');
-    await expect(field).toHaveAccessibleDescription(/\S/);
+    // The window speaks French: its views, its headings, and who set the language.
+    const french = await wordsFor('fr');
+    await expect(field).toHaveAccessibleDescription(new RegExp(french.t('settings.enforced')));
+    await expect(page.getByRole('heading', { name: french.t('settings.heading'), level: 1 })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: french.t('header.views') }).getByRole('button', { name: french.t('header.view.call'), exact: true })).toBeVisible();
+    expect(french.t('settings.heading')).not.toBe('Settings');
     expect(handoff.core.settings().language).toBe('fr');
   });
 });
