@@ -7,10 +7,35 @@
 import type { Page } from '@playwright/test';
 import type { LanguageTag } from '../../main/i18n/languages';
 import { COLLEAGUE_SHOWN, CUSTOMER_SHOWN, expect, needsKeyring, test } from './support/handoff';
+import { screenshotBothSchemes } from './support/files';
 import { wordsFor } from './support/words';
 
 /** Latin words a Japanese or Arabic page may show: names of products and standards, not sentences. */
 const LATIN_ALLOWED = new Set(['Handoff', 'Plivo', 'PHLO', 'SIP', 'ID', 'Auth', 'Token', 'Alt', 'CSV', 'Esc']);
+
+/**
+ * Whether `text` is drawn left to right wherever it appears under `selector`: its first character
+ * sits left of its last. Measured on the glyphs, so it holds for a number inside an Arabic sentence,
+ * where only bidi isolation keeps "(415) 222-5555" from showing as "5555-222 (415)".
+ */
+const drawnLeftToRight = (selector: string, text: string) => `(() => {
+  const results = [];
+  for (const root of document.querySelectorAll(${JSON.stringify(selector)})) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const at = node.textContent.indexOf(${JSON.stringify(text)});
+      if (at < 0) continue;
+      const first = document.createRange();
+      first.setStart(node, at);
+      first.setEnd(node, at + 1);
+      const last = document.createRange();
+      last.setStart(node, at + ${String(text.length)} - 1);
+      last.setEnd(node, at + ${String(text.length)});
+      results.push(first.getBoundingClientRect().left < last.getBoundingClientRect().left);
+    }
+  }
+  return results;
+})()`;
 
 /** The row of the participant shown with `who` (their number or name). */
 const row = (page: Page, who: string) => page.locator('ul[role="list"] > li').filter({ hasText: who });
@@ -42,6 +67,17 @@ for (const tag of ['de', 'ja', 'ar'] as const satisfies readonly LanguageTag[]) 
       const numbers = page.locator('ul[role="list"] .address');
       await expect(numbers).toHaveCount(2);
       for (const number of await numbers.all()) await expect(number).toHaveCSS('direction', 'ltr');
+      // Drawn left to right: in the rows, in the transfer box and in the announcement's Arabic sentence.
+      for (const where of ['ul[role="list"]', 'main section', '[role="status"]']) {
+        const drawn = await page.evaluate<boolean[]>(drawnLeftToRight(where, COLLEAGUE_SHOWN));
+        expect(drawn.length, `${where} shows ${COLLEAGUE_SHOWN}`).toBeGreaterThan(0);
+        expect(drawn, `${where}: ${COLLEAGUE_SHOWN} drawn left to right`).not.toContain(false);
+      }
+    }
+    // For a reviewer: the transfer under way in each language, at the narrowest size and a wider one, both schemes.
+    for (const [width, height] of [[320, 640], [420, 760]] as const) {
+      await page.setViewportSize({ width, height });
+      await screenshotBothSchemes(page, `language-${tag}-transfer-${width}x${height}`);
     }
     if (tag !== 'de') {
       // A Latin word on a Japanese or Arabic page is English left behind, unless it is a name.
