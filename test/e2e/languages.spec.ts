@@ -1,5 +1,5 @@
 /**
- * Handoff in the agent's language (issue 13): a whole warm transfer in German, Japanese and Arabic,
+ * Handoff in the agent's language (issue 13): a whole warm transfer in every shipped language,
  * every control found by the name it has in that language; in Arabic the page runs right to left
  * while the participants' numbers read left to right. Words come from the built catalogs, as the
  * window's do, so no English stays behind unnoticed in the languages whose script shows it.
@@ -9,6 +9,9 @@ import type { LanguageTag } from '../../main/i18n/languages';
 import { COLLEAGUE_SHOWN, CUSTOMER_SHOWN, expect, needsKeyring, test } from './support/handoff';
 import { screenshotBothSchemes } from './support/files';
 import { wordsFor } from './support/words';
+
+/** The languages whose script tells English left behind at a glance. */
+const NON_LATIN: ReadonlySet<LanguageTag> = new Set(['ja', 'ar', 'ko', 'zh-CN', 'zh-TW', 'hi']);
 
 /** Latin words a Japanese or Arabic page may show: names of products and standards, not sentences. */
 const LATIN_ALLOWED = new Set(['Handoff', 'Plivo', 'PHLO', 'SIP', 'ID', 'Auth', 'Token', 'Alt', 'CSV', 'Esc']);
@@ -40,7 +43,7 @@ const drawnLeftToRight = (selector: string, text: string) => `(() => {
 /** The row of the participant shown with `who` (their number or name). */
 const row = (page: Page, who: string) => page.locator('ul[role="list"] > li').filter({ hasText: who });
 
-for (const tag of ['de', 'ja', 'ar'] as const satisfies readonly LanguageTag[]) {
+for (const tag of ['de', 'ja', 'ar', 'es', 'fr', 'it', 'ko', 'pt-BR', 'zh-CN', 'zh-TW', 'hi'] as const satisfies readonly LanguageTag[]) {
   test(`a warm transfer from start to end in ${tag}`, async ({ page, handoff }) => {
     needsKeyring();
     const words = await wordsFor(tag);
@@ -79,8 +82,8 @@ for (const tag of ['de', 'ja', 'ar'] as const satisfies readonly LanguageTag[]) 
       await page.setViewportSize({ width, height });
       await screenshotBothSchemes(page, `language-${tag}-transfer-${width}x${height}`);
     }
-    if (tag !== 'de') {
-      // A Latin word on a Japanese or Arabic page is English left behind, unless it is a name.
+    if (NON_LATIN.has(tag)) {
+      // A Latin word on a page in a non-Latin script is English left behind, unless it is a name.
       const shown = await page.locator('body').innerText();
       const latin = (shown.match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !LATIN_ALLOWED.has(word));
       expect(latin).toEqual([]);
