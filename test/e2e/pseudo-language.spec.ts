@@ -100,3 +100,40 @@ test('every view of a configured Handoff in en-XA fits, in every state of the ca
   await expect(page.getByRole('heading', { name: words.t('settings.heading'), level: 1 })).toBeVisible();
   await expectFits(page, 'settings');
 });
+
+test('in en-XA a link question and the outcome question fit too', async ({ page, handoff }) => {
+  needsKeyring();
+  const words = await wordsFor('en-XA');
+  await handoff.configure({ requestTimeoutMs: 2000 });
+  expect((await handoff.call('settings:update', { language: 'en-XA' })).ok).toBe(true);
+  handoff.startLiveCall();
+  await page.goto(handoff.preview.url);
+  expect((await handoff.call('session:open', { customer: CUSTOMER })).ok).toBe(true);
+  await handoff.core.checksSettled();
+
+  // A screen-pop link for another customer while this call is open asks before replacing it.
+  void handoff.core.deliverLink('handoff://call?to=%2B14155550177&name=Ada%20Lovelace');
+  await expect(page.getByRole('heading', { name: words.t('linkQuestion.headingReplacing') })).toBeVisible();
+  await expectFits(page, 'link question');
+  await page.getByRole('button', { name: words.t('linkQuestion.keepCurrent'), exact: true }).click();
+  await expect(page.getByRole('heading', { name: words.t('linkQuestion.headingReplacing') })).toHaveCount(0);
+
+  // Plivo carries out the transfer but its answer comes after the timeout: "Did it go through?"
+  handoff.sim.injectFault({ kind: 'delay', ms: 8000 });
+  expect((await handoff.call('call:warm-transfer', { to: COLLEAGUE, role: 'agent' })).ok).toBe(false);
+  await expect(page.getByRole('heading', { name: words.t('call.confirm.heading') })).toBeVisible();
+  await expectFits(page, 'outcome question');
+});
+
+test.describe('en-XA in the demo', () => {
+  test.use({ dataFiles: { 'settings.json': JSON.stringify({ language: 'en-XA' }) } });
+
+  test('the demo banner and the demo call view fit', async ({ page, handoff }) => {
+    const words = await wordsFor('en-XA');
+    await page.goto(handoff.preview.url);
+    expect((await handoff.call('demo:start')).ok).toBe(true);
+    await page.reload();
+    await expect(page.getByRole('region', { name: words.t('banner.demo.label') })).toBeVisible();
+    await expectFits(page, 'demo');
+  });
+});
