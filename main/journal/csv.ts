@@ -24,11 +24,15 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(defused) ? `"${defused.replaceAll('"', '""')}"` : defused;
 }
 
+const BYTE_ORDER_MARK = '\ufeff';
+
 /** The rows as a CSV document, header first, CRLF line ends as the RFC has them, its words in `words`' language. */
 export function historyCsv(rows: readonly HistoryRow[], words: Translator): string {
   const said = (value: boolean | null) => (value === null ? '' : words.t(value ? 'export.agentSaid.yes' : 'export.agentSaid.no'));
   const lines = rows.map((row) =>
     [row.at, row.action, row.target, row.outcome, row.apiId ?? '', row.code ?? '', said(row.agentSaid)].map(csvCell).join(','),
   );
-  return [HEADER.map((id) => csvCell(words.t(id))).join(','), ...lines].map((line) => `${line}\r\n`).join('');
+  // A byte-order mark first: without it Excel reads the file as the system's code page and garbles
+  // the headers and names of any language but English.
+  return BYTE_ORDER_MARK + [HEADER.map((id) => csvCell(words.t(id))).join(','), ...lines].map((line) => `${line}\r\n`).join('');
 }

@@ -82,7 +82,8 @@ function journalOfAWarmTransfer(lost: boolean): Record<string, string> {
  */
 async function expectCompact(page: Page): Promise<void> {
   const words = page.getByRole('region', { name: 'Call restored' }).locator('p strong');
-  const lines = await words.evaluate((element) => element.getClientRects().length);
+  // The line boxes of the words (the tests' TypeScript has no DOM types, so the element is typed by what is read).
+  const lines = await words.evaluate((element: { getClientRects(): { length: number } }) => element.getClientRects().length);
   expect(lines).toBeGreaterThan(0);
   expect(lines).toBeLessThanOrEqual(2);
 }

@@ -138,7 +138,8 @@ test('killed during a warm transfer: the restart restores the call, History list
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^handoff-history-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = await readFile(await file.path(), 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('time,action,target,outcome,api_id,code,agent_said');
+    // With a byte-order mark, so Excel reads it as UTF-8 in any language.
+    expect(csv.split('\r\n')[0]).toBe('\ufefftime,action,target,outcome,api_id,code,agent_said');
     expect(csv).toContain(`,warm_transfer,'${COLLEAGUE},accepted,${apiId},,`);
 
     // Taking the call up again ends the notice; completing sends exactly the one request it should.

@@ -33,7 +33,7 @@ describe('the history CSV', () => {
       agentSaid: true,
     };
     expect(historyCsv([row], englishWords)).toBe(
-      'time,action,target,outcome,api_id,code,agent_said\r\n' +
+      '\ufefftime,action,target,outcome,api_id,code,agent_said\r\n' +
         "2026-12-05T10:00:00.000Z,warm_transfer,'=cmd (+14152225555),uncertain,,timeout,went through\r\n",
     );
   });
@@ -56,7 +56,7 @@ describe('the history CSV', () => {
       }),
     });
     expect(historyCsv([row], words)).toBe(
-      `Zeit,Aktion,Ziel,Ergebnis,API-ID,"Code, Fehler",'=Angabe\r\n2026-12-05T10:00:00.000Z,hold,Ada,uncertain,,timeout,ging nicht durch\r\n`,
+      `\ufeffZeit,Aktion,Ziel,Ergebnis,API-ID,"Code, Fehler",'=Angabe\r\n2026-12-05T10:00:00.000Z,hold,Ada,uncertain,,timeout,ging nicht durch\r\n`,
     );
   });
 });
