@@ -46,6 +46,8 @@ test('hold and resume the customer, merge, and a shortcut with nothing to press 
   await expect(announcement(page)).toContainText('is on hold');
   await page.keyboard.press(keysOf('hold-customer'));
   await expectStates(page, { [CUSTOMER_SHOWN]: 'Connected' });
+  // Again the answer: its announcement would otherwise replace the one this test waits for.
+  await expect(announcement(page)).toContainText('is back on the call');
 
   await page.keyboard.press(keysOf('merge-transfer'));
   await expect(announcement(page)).toContainText('"Merge calls (everyone talks together)" is not available right now.');
