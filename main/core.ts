@@ -12,7 +12,7 @@ import { loadKeytar } from './credentials/keychain';
 import { startDemoProfile, type DemoProfile } from './demo/demo-profile';
 import { createDirectory, type Directory } from './directory/directory';
 import { createChannelHandlers, type ChannelHandlers } from './handlers/channel-handlers';
-import { createLanguageService, type LanguageService } from './i18n/language';
+import { createLanguageService, languagesFromEnv, type LanguageService } from './i18n/language';
 import { historyDay, historyExport } from './journal/history';
 import { createJournal, type Journal } from './journal/journal';
 import { dayOf } from './journal/journal-files';
@@ -110,12 +110,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     defaultCountry: () => live.settings.current().defaultCountry,
     logger,
   });
-  // HANDOFF_LANG stands for the system's languages, in the app and the preview alike.
-  const envLanguage = options.env['HANDOFF_LANG'];
+  const envLanguages = languagesFromEnv(options.env);
   const language = await createLanguageService({
     catalogDir: options.catalogDir,
     setting: () => live.settings.current().language,
-    system: () => (envLanguage !== undefined && envLanguage !== '' ? envLanguage.split(/[,:]/) : (options.systemLanguages?.() ?? null)),
+    system: () => envLanguages ?? options.systemLanguages?.() ?? null,
     logger,
   });
   let demo: (DemoProfile & { unsubscribe: () => void }) | null = null;

@@ -5,7 +5,7 @@
  * product's name and the error alone, rather than nothing.
  */
 import { loadCatalog } from '../i18n/catalog-files';
-import { chooseLanguage } from '../i18n/language';
+import { chooseLanguage, languagesFromEnv } from '../i18n/language';
 import { SYSTEM_LANGUAGE } from '../i18n/languages';
 import { createTranslator } from '../i18n/translator';
 import type { Logger } from '../log/logger';
@@ -29,8 +29,7 @@ export interface StartupFailureOptions {
 /** The dialog's words in the system's language; the error's own text (for IT) as its message. */
 export async function startupFailure(options: StartupFailureOptions): Promise<StartupFailure> {
   const message = options.error instanceof Error ? options.error.message : String(options.error);
-  const envLanguage = options.env['HANDOFF_LANG'];
-  const preferred = envLanguage !== undefined && envLanguage !== '' ? envLanguage.split(/[,:]/) : options.system;
+  const preferred = languagesFromEnv(options.env) ?? options.system;
   try {
     // The agent's own language setting is not read: the settings may be what stopped the start.
     const catalog = await loadCatalog(options.catalogDir, chooseLanguage(SYSTEM_LANGUAGE, preferred), options.logger);

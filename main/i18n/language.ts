@@ -41,6 +41,12 @@ export function chooseLanguage(setting: string, preferred: readonly string[]): L
   return isLanguageTag(found) ? found : SOURCE_LANGUAGE;
 }
 
+/** HANDOFF_LANG's languages (`de` or `ar-EG,en`), which stand for the system's in the app and the preview alike; null when unset. */
+export function languagesFromEnv(env: Readonly<Record<string, string | undefined>>): string[] | null {
+  const value = env['HANDOFF_LANG']?.trim() ?? '';
+  return value === '' ? null : value.split(/[,:]/);
+}
+
 /** Why a setting's or policy's language is not used, or null when it is "system" or a catalog Handoff has. */
 export function languageProblem(setting: string): Text | null {
   return setting === SYSTEM_LANGUAGE || isLanguageTag(setting)
