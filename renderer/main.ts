@@ -13,8 +13,10 @@ if (target === null) throw new Error('index.html has no #app element to mount Ha
 const api = connectBridge();
 // The words come first: the core chooses the language (Settings, policy, the system's languages, or the browser's in the preview).
 const catalog = api === null ? null : await settle(() => api.language.get({ preferred: [...navigator.languages] }));
-if (api === null || catalog === null || !catalog.ok) {
-  mount(NoBridge, { target });
+if (api === null || catalog === null) {
+  mount(NoBridge, { target, props: { reason: 'no-bridge' } });
+} else if (!catalog.ok) {
+  mount(NoBridge, { target, props: { reason: 'no-catalog' } });
 } else {
   words.use(catalog.value);
   api.onLanguageChange((next) => {

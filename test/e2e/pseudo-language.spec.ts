@@ -109,6 +109,8 @@ test('in en-XA a link question and the outcome question fit too', async ({ page,
   handoff.startLiveCall();
   await page.goto(handoff.preview.url);
   expect((await handoff.call('session:open', { customer: CUSTOMER })).ok).toBe(true);
+  // The page shows the call: it is listening to the core's events before the link arrives.
+  await expect(page.locator('ul[role="list"] > li')).toHaveCount(2);
   await handoff.core.checksSettled();
 
   // A screen-pop link for another customer while this call is open asks before replacing it.
