@@ -6,32 +6,29 @@
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { compileMessageOrThrow } from '@lingui/message-utils/compileMessage';
 
-/** What one message's syntax says: its argument names and the plurals or selects that lack `other`. */
-interface Shape {
-  args: Set<string>;
-  missingOther: string[];
-}
-
-function shapeOf(elements: readonly MessageFormatElement[], shape: Shape): Shape {
+/** The argument names a message's syntax uses, at any depth. */
+function argumentsOf(elements: readonly MessageFormatElement[], args = new Set<string>()): Set<string> {
   for (const element of elements) {
     if (element.type === TYPE.literal || element.type === TYPE.pound) continue;
     if (element.type === TYPE.tag) {
-      shapeOf(element.children, shape);
+      argumentsOf(element.children, args);
       continue;
     }
-    shape.args.add(element.value);
+    args.add(element.value);
     if (element.type === TYPE.plural || element.type === TYPE.select) {
-      if (!('other' in element.options)) shape.missingOther.push(element.value);
-      for (const option of Object.values(element.options)) shapeOf(option.value, shape);
+      for (const option of Object.values(element.options)) argumentsOf(option.value, args);
     }
   }
-  return shape;
+  return args;
 }
 
-/** Parses one message as the runtime and the checker both must; throws with the parser's reason. */
-function shape(message: string): Shape {
+/**
+ * Parses one message as the runtime and the checker both must, and returns its arguments; throws
+ * with the parser's reason, `MISSING_OTHER_CLAUSE` for a plural or select without `other`.
+ */
+function shape(message: string): Set<string> {
   compileMessageOrThrow(message);
-  return shapeOf(parse(message, { ignoreTag: true }), { args: new Set(), missingOther: [] });
+  return argumentsOf(parse(message, { ignoreTag: true }));
 }
 
 /** Every problem in one catalog measured against English, as sentences for the person fixing it. */
@@ -44,7 +41,7 @@ export function catalogProblems(english: Readonly<Record<string, string>>, catal
       problems.push(`${id}: not in English (a message English no longer has)`);
       continue;
     }
-    let own: Shape;
+    let own: Set<string>;
     try {
       own = shape(message);
     } catch (error) {
@@ -53,12 +50,9 @@ export function catalogProblems(english: Readonly<Record<string, string>>, catal
       problems.push(reason === 'MISSING_OTHER_CLAUSE' ? `${id}: a plural or select has no "other" branch` : `${id}: not valid ICU MessageFormat (${reason})`);
       continue;
     }
-    const expected = shape(source).args;
+    const expected = shape(source);
     const sorted = (names: Set<string>) => [...names].sort().join(', ');
-    if (sorted(own.args) !== sorted(expected)) {
-      problems.push(`${id}: arguments {${sorted(own.args)}} differ from English's {${sorted(expected)}}`);
-    }
-    for (const name of own.missingOther) problems.push(`${id}: the plural or select on {${name}} has no "other" branch`);
+    if (sorted(own) !== sorted(expected)) problems.push(`${id}: arguments {${sorted(own)}} differ from English's {${sorted(expected)}}`);
   }
   return problems;
 }

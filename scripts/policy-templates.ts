@@ -11,7 +11,7 @@
 import type { Settings } from '../main/contract/domain';
 import type { MessageId } from '../main/contract/text';
 import { compileMessages, readMessages } from '../main/i18n/catalog-files';
-import { SHIPPED_LANGUAGES, SOURCE_LANGUAGE, textDirection } from '../main/i18n/languages';
+import { SHIPPED_LANGUAGES, SOURCE_LANGUAGE } from '../main/i18n/languages';
 import { createTranslator, type Translator } from '../main/i18n/translator';
 import { POLICY_KEY } from '../main/policy/registry-policy';
 import { SETTING_KINDS, SETTING_NAMES } from '../main/policy/setting-kinds';
@@ -205,7 +205,9 @@ ${SECTIONS.flatMap((section) =>
 export async function policyWords(sourceDir: string, tag: ShippedLanguage): Promise<Translator> {
   const english = await readMessages(sourceDir, SOURCE_LANGUAGE);
   const own = tag === SOURCE_LANGUAGE ? {} : await readMessages(sourceDir, tag);
-  return createTranslator({ tag, dir: textDirection(tag), messages: compileMessages({ ...english, ...own }) });
+  // Formatted as left-to-right text whatever the language: the policy editor lays out the ADML's
+  // bidi itself, and isolation marks would ride along when an admin copies a value such as "system".
+  return createTranslator({ tag, dir: 'ltr', messages: compileMessages({ ...english, ...own }) });
 }
 
 /** The ADMX and every shipped language's ADML, keyed by culture folder, from the catalogs in `sourceDir` (`locales/`). */

@@ -110,7 +110,7 @@ export const SettingsFields = {
   ),
   keepOnTop: yesNo('keepOnTop'),
   notifyOutcomes: yesNo('notifyOutcomes'),
-  // Any short text from a file or policy: an unknown language falls back and is shown as a settings problem, never sets the file aside.
+  // Any short text from a file or policy: an unknown language falls back and is shown as a settings problem (only a value that is not short text is refused like any other).
   language: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(35)),
 };
 

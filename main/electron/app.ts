@@ -125,17 +125,18 @@ export function runElectronApp(): void {
     await open();
     for (const link of early.splice(0)) deliver(link);
   }).catch(async (error: unknown) => {
-    // Without a core there is nothing to show: say why in words an agent can pass on to IT.
-    const logger = createLogger({ dataDir: app.getPath('userData') });
-    logger.fatal({ err: error }, 'Handoff could not start');
-    const { title, message } = await startupFailure({
-      catalogDir: join(OUT, 'locales'),
-      system: app.getPreferredSystemLanguages(),
-      env: process.env,
-      error,
-      logger,
-    });
-    dialog.showErrorBox(title, message);
-    app.quit();
+    // Without a core there is nothing to show: say why in words an agent can pass on to IT. The
+    // data folder may be what failed, so even the log may not open: the box and the quit come regardless.
+    let shown = { title: 'Handoff', message: error instanceof Error ? error.message : String(error) };
+    try {
+      const logger = createLogger({ dataDir: app.getPath('userData') });
+      logger.fatal({ err: error }, 'Handoff could not start');
+      shown = await startupFailure({ catalogDir: join(OUT, 'locales'), system: app.getPreferredSystemLanguages(), env: process.env, error, logger });
+    } catch {
+      // Neither log nor catalog: the box still names the product and the original error.
+    } finally {
+      dialog.showErrorBox(shown.title, shown.message);
+      app.quit();
+    }
   });
 }

@@ -65,12 +65,28 @@ export async function buildCatalogs(sourceDir: string, outDir: string): Promise<
 
 /**
  * Loads one compiled catalog. A message the translation lacks is taken from English and logged
- * once, at load: the agent sees English words, never a message id.
+ * once, at load: the agent sees English words, never a message id. A translation that cannot be
+ * read at all gives English, logged; only an unreadable English stops the caller, naming the file.
  */
 export async function loadCatalog(dir: string, tag: LanguageTag, logger: Logger): Promise<Catalog> {
-  const read = async (name: LanguageTag) => JSON.parse(await readFile(join(dir, `${name}.json`), 'utf8')) as CompiledMessages;
+  const read = async (name: LanguageTag) => {
+    const file = join(dir, `${name}.json`);
+    try {
+      return JSON.parse(await readFile(file, 'utf8')) as CompiledMessages;
+    } catch (error) {
+      throw new Error(`The catalog ${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+  };
   const english = await read(SOURCE_LANGUAGE);
-  const own = tag === SOURCE_LANGUAGE ? english : await read(tag);
+  let own = english;
+  if (tag !== SOURCE_LANGUAGE) {
+    try {
+      own = await read(tag);
+    } catch (error) {
+      logger.error({ err: error, language: tag }, 'catalog unreadable; Handoff speaks English instead');
+      return { tag: SOURCE_LANGUAGE, dir: textDirection(SOURCE_LANGUAGE), messages: english };
+    }
+  }
   const missing = Object.keys(english).filter((id) => !(id in own));
   if (missing.length > 0) logger.warn({ language: tag, missing }, 'Messages missing from the catalog are shown in English');
   const messages = missing.length === 0 ? own : { ...Object.fromEntries(missing.map((id) => [id, english[id] as CompiledMessage])), ...own };

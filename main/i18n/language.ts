@@ -30,15 +30,32 @@ function validTags(preferred: readonly string[]): string[] {
   });
 }
 
+// What the matcher answers when nothing shipped fits: "undetermined", never a shipped tag.
+const NO_MATCH = 'und';
+
+/**
+ * The catalog one tag asks for, or null. A pseudo-language only by its exact tag (no matcher maps
+ * to one); any other through CLDR's matching (`zh-HK` finds Traditional Chinese, IT's `de-DE` or
+ * `pt-br` German and Portuguese), kept only in the same language: CLDR would otherwise offer English
+ * for a language it cannot place, which must fall through to the next preference instead.
+ */
+function catalogFor(tag: string): LanguageTag | null {
+  if ((PSEUDO_LANGUAGES as readonly string[]).includes(tag) && isLanguageTag(tag)) return tag;
+  const [asked] = validTags([tag]);
+  if (asked === undefined) return null;
+  const found = match([asked], SHIPPED_LANGUAGES, NO_MATCH, { algorithm: 'best fit' });
+  return isLanguageTag(found) && new Intl.Locale(found).language === new Intl.Locale(asked).language ? found : null;
+}
+
 /** The language for a setting ("system" or a tag) and the system's preferred languages, best first. */
 export function chooseLanguage(setting: string, preferred: readonly string[]): LanguageTag {
-  if (isLanguageTag(setting)) return setting;
-  const tags = validTags(preferred);
-  // A pseudo-language is asked for by its exact tag (HANDOFF_LANG=en-XA); no matcher maps to one.
-  const pseudo = tags.find((tag) => (PSEUDO_LANGUAGES as readonly string[]).includes(tag));
-  if (pseudo !== undefined && isLanguageTag(pseudo)) return pseudo;
-  const found = match(tags, SHIPPED_LANGUAGES, SOURCE_LANGUAGE, { algorithm: 'best fit' });
-  return isLanguageTag(found) ? found : SOURCE_LANGUAGE;
+  const chosen = setting === SYSTEM_LANGUAGE ? null : catalogFor(setting);
+  if (chosen !== null) return chosen;
+  for (const tag of validTags(preferred)) {
+    const found = catalogFor(tag);
+    if (found !== null) return found;
+  }
+  return SOURCE_LANGUAGE;
 }
 
 /** HANDOFF_LANG's languages (`de` or `ar-EG,en`), which stand for the system's in the app and the preview alike; null when unset. */
@@ -49,7 +66,7 @@ export function languagesFromEnv(env: Readonly<Record<string, string | undefined
 
 /** Why a setting's or policy's language is not used, or null when it is "system" or a catalog Handoff has. */
 export function languageProblem(setting: string): Text | null {
-  return setting === SYSTEM_LANGUAGE || isLanguageTag(setting)
+  return setting === SYSTEM_LANGUAGE || catalogFor(setting) !== null
     ? null
     : text('settings.problem.unknownLanguage', { language: setting });
 }

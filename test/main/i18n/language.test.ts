@@ -31,8 +31,18 @@ describe('which language Handoff speaks', () => {
     expect(chooseLanguage('system', [])).toBe('en');
   });
 
-  it("the agent's choice wins over the system's", () => {
+  it("the agent's choice wins over the system's, written as IT may write it", () => {
     expect(chooseLanguage('ja', ['de-DE'])).toBe('ja');
+    expect(chooseLanguage('de-DE', ['ja'])).toBe('de');
+    expect(chooseLanguage('pt-br', ['ja'])).toBe('pt-BR');
+    expect(chooseLanguage('zh-hk', ['ja'])).toBe('zh-TW');
+    expect(languageProblem('de-DE')).toBeNull();
+  });
+
+  it('a language it cannot place falls through to the next preference, not to English', () => {
+    expect(chooseLanguage('system', ['tlh', 'de'])).toBe('de');
+    expect(chooseLanguage('system', ['nb-NO', 'sv', 'fr-BE', 'de'])).toBe('fr');
+    expect(chooseLanguage('system', ['de', 'en-XA'])).toBe('de');
   });
 
   it('a pseudo-language is found only by its exact tag', () => {
