@@ -122,9 +122,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrictImports(
         {
-          regex: '^(\\.\\./)+main/(?!contract/|address/country$|session/transitions$|shortcuts/shortcut-map$|i18n/(translator|languages)$)',
+          regex: '^(\\.\\./)+main/(?!contract/|address/country$|session/transitions$|shortcuts/shortcut-map$|i18n/(translator|languages)$|connection/check-pace$)',
           message:
-            'The renderer imports from main/ only the contract (types), main/address/country, main/session/transitions, main/shortcuts/shortcut-map and main/i18n/translator and languages.',
+            'The renderer imports from main/ only the contract (types), main/address/country, main/session/transitions, main/shortcuts/shortcut-map, main/i18n/translator and languages, and main/connection/check-pace.',
         },
         {
           regex: '^(\\.\\./)+main/contract/',

@@ -8,6 +8,7 @@ import type { ConnectionCheck, ConnectionStatus } from '../contract/domain';
 import type { ErrorCode } from '../contract/error-codes';
 import { fail, type Failure, type Result } from '../contract/result';
 import { text, type Text } from '../contract/text';
+import { CHECK_PACE } from './check-pace';
 import type { Logger } from '../log/logger';
 
 /** Runs `run` once after `ms`; returns the cancel. Injected so tests drive time themselves. */
@@ -43,13 +44,6 @@ export interface Reachability {
   close(): void;
 }
 
-/**
- * The pace while a call is open: one read every 30 to 60 s, picked afresh each time. Plivo allows
- * 300 requests per 5 s per account, shared by every agent and every action: at one read per 30 s at
- * worst, even 100 agents on calls use 3.3 reads per 5 s, about 1% of it. The jitter keeps agents who
- * opened calls at the same moment (a shift start, a network coming back) from reading in step.
- */
-export const CHECK_PACE = { minMs: 30_000, maxMs: 60_000 } as const;
 
 /** Each failure in the few words the header shows after "not reachable:"; hosts and codes stay in the details. */
 export const UNREACHABLE_REASONS: Record<Exclude<ErrorCode, 'not_configured' | 'credentials_missing'>, Text> = {

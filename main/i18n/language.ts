@@ -92,23 +92,25 @@ export interface LanguageService {
 
 /** Loads catalogs on demand, one language at a time. */
 export async function createLanguageService(options: LanguageOptions): Promise<LanguageService> {
-  const loaded = new Map<LanguageTag, Catalog>();
-  const load = async (tag: LanguageTag) => {
-    const found = loaded.get(tag) ?? (await loadCatalog(options.catalogDir, tag, options.logger));
-    // Only the language in use stays in memory: the agent changes it rarely.
-    loaded.clear();
-    loaded.set(tag, found);
-    return found;
-  };
   let browser: readonly string[] = [];
-  let current = createTranslator(await load(chooseLanguage(options.setting(), options.system() ?? browser)));
+  const wanted = () => chooseLanguage(options.setting(), options.system() ?? browser);
+  // Only the language in use stays in memory, read again only when a change asks for another.
+  const use = async (asked: LanguageTag) => {
+    const catalog = await loadCatalog(options.catalogDir, asked, options.logger);
+    return { asked, catalog, translator: createTranslator(catalog) };
+  };
+  let current = await use(wanted());
   return {
     async catalog(preferred) {
       if (preferred !== undefined) browser = preferred;
-      const catalog = await load(chooseLanguage(options.setting(), options.system() ?? browser));
-      current = createTranslator(catalog);
-      return catalog;
+      const asked = wanted();
+      if (asked !== current.asked) {
+        const next = await use(asked);
+        // Two changes in quick succession: only the one still wanted becomes the language in use.
+        if (wanted() === asked) current = next;
+      }
+      return current.catalog;
     },
-    translator: () => current,
+    translator: () => current.translator,
   };
 }

@@ -2,12 +2,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  CHECK_PACE,
-  createReachability,
-  UNREACHABLE_REASONS,
-  type Reachability,
-} from '../../../main/connection/reachability';
+import { CHECK_PACE } from '../../../main/connection/check-pace';
+import { createReachability, UNREACHABLE_REASONS, type Reachability } from '../../../main/connection/reachability';
 import type { ConnectionCheck, ConnectionStatus } from '../../../main/contract/domain';
 import { ERROR_CODES } from '../../../main/contract/error-codes';
 import { fail, ok, type Result } from '../../../main/contract/result';
@@ -54,15 +50,11 @@ describe('reachability', () => {
   let reach: Reachability;
   let seen: ConnectionStatus[];
   const settle = () => vi.advanceTimersByTimeAsync(0);
-
-  beforeEach(() => {
-    vi.useFakeTimers({ now: new Date('2026-12-05T10:00:00Z') });
-    read = fakeRead();
-    ready = true;
-    seen = [];
-    reach = createReachability({
-      check: read.check,
-      ready: () => Promise.resolve(ready),
+  // Real timers under Vitest's fake clock, a fixed jitter, and the check and readiness under test.
+  const reachabilityWith = (check: Parameters<typeof createReachability>[0]['check'], isReady: () => Promise<boolean>) =>
+    createReachability({
+      check,
+      ready: isReady,
       now: () => new Date(),
       after: (ms, run) => {
         const timer = setTimeout(run, ms);
@@ -73,6 +65,13 @@ describe('reachability', () => {
       random: () => 0.5,
       logger,
     });
+
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date('2026-12-05T10:00:00Z') });
+    read = fakeRead();
+    ready = true;
+    seen = [];
+    reach = reachabilityWith(read.check, () => Promise.resolve(ready));
     reach.onChange((status) => seen.push(status));
   });
   afterEach(() => {
@@ -81,19 +80,7 @@ describe('reachability', () => {
   });
 
   it('a check that throws (a bug) still ends as not reachable and keeps the pace while a call is open', async () => {
-    const crashing = createReachability({
-      check: () => Promise.reject(new Error('boom')),
-      ready: () => Promise.resolve(true),
-      now: () => new Date(),
-      after: (ms, run) => {
-        const timer = setTimeout(run, ms);
-        return () => {
-          clearTimeout(timer);
-        };
-      },
-      random: () => 0.5,
-      logger,
-    });
+    const crashing = reachabilityWith(() => Promise.reject(new Error('boom')), () => Promise.resolve(true));
     const states: ConnectionStatus[] = [];
     crashing.onChange((status) => states.push(status));
     crashing.callOpen(true);

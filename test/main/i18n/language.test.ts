@@ -63,7 +63,7 @@ describe('which language Handoff speaks', () => {
 describe('the language service', () => {
   const tempDir = useTempDirs();
 
-  it("follows the setting, else the system's languages, else the window's, and keeps one catalog", async () => {
+  it("follows the setting, else the system's languages, else the window's, and reads a catalog only when the language changes", async () => {
     let setting = 'system';
     let system: string[] | null = null;
     const service = await createLanguageService({
@@ -78,7 +78,10 @@ describe('the language service', () => {
     const arabic = await service.catalog(['ja-JP']);
     expect([arabic.tag, arabic.dir]).toEqual(['ar', 'rtl']);
     setting = 'fr';
-    expect((await service.catalog()).tag).toBe('fr');
+    const french = await service.catalog();
+    expect(french.tag).toBe('fr');
     expect(service.translator().tag).toBe('fr');
+    // Asked again with nothing changed, the catalog in use is handed over as it is, not read again.
+    expect(await service.catalog()).toBe(french);
   });
 });
